@@ -1,0 +1,69 @@
+// Roles, permissions and clearance levels: the one catalogue both server and web read.
+
+export const ROLES = [
+  'admin',
+  'ubkt_leader',
+  'ubkt_officer',
+  'committee_member',
+  'cell_secretary',
+  'viewer',
+  'auditor',
+  'petition_custodian',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  ubkt_leader: 'Lãnh đạo Ủy ban Kiểm tra',
+  ubkt_officer: 'Cán bộ Ủy ban Kiểm tra',
+  committee_member: 'Cấp ủy viên',
+  cell_secretary: 'Bí thư chi bộ',
+  viewer: 'Người xem',
+  auditor: 'Kiểm toán nhật ký',
+  petition_custodian: 'Người quản lý đơn thư mật',
+};
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'user.manage',
+  'audit.read',
+  'petition.identity.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['org.read', 'org.write', 'user.manage'],
+  ubkt_leader: ['org.read'],
+  ubkt_officer: ['org.read'],
+  committee_member: ['org.read'],
+  cell_secretary: ['org.read'],
+  viewer: ['org.read'],
+  auditor: ['org.read', 'audit.read'],
+  petition_custodian: ['org.read', 'petition.identity.read'],
+};
+
+/** Roles that can reach confidential data must sign in with a second factor (design.md, security model). */
+export const DEFAULT_TOTP_REQUIRED_ROLES: readonly Role[] = [
+  'admin',
+  'ubkt_leader',
+  'ubkt_officer',
+  'auditor',
+  'petition_custodian',
+];
+
+/** Secrecy levels (Luật Bảo vệ bí mật nhà nước 2018, Điều 8): 0 = không mật. */
+export const CLEARANCES = [0, 1, 2, 3] as const;
+export type Clearance = (typeof CLEARANCES)[number];
+export const CLEARANCE_LABELS: Record<Clearance, string> = {
+  0: 'Không mật',
+  1: 'Mật',
+  2: 'Tối mật',
+  3: 'Tuyệt mật',
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) out.add(p);
+  return out;
+}

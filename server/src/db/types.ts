@@ -1,0 +1,131 @@
+// Table types for Kysely. Generated columns and defaults are `Generated<…>`.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateCol = ColumnType<string, string, string>;
+
+export interface OrgUnitTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  level: ColumnType<number, never, never>;
+  province_code: string | null;
+  has_committee: Generated<boolean>;
+  has_inspection_committee: Generated<boolean>;
+  secrecy: Generated<number>;
+  valid_from: DateCol | null;
+  valid_to: DateCol | null;
+  name_folded: ColumnType<string, never, never>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  org_id: string;
+  org_path: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  clearance: Generated<number>;
+  totp_secret_enc: string | null;
+  totp_pending_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: ColumnType<string | null, number | string | null, number | string | null>;
+  disabled: Generated<boolean>;
+  last_login_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  org_id: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: Buffer;
+  used_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  token_hash: Buffer;
+  user_id: string;
+  stage: string;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: Buffer;
+  scopes: string[];
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<string, string | number, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  scope_path: string;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  before_digest: string | null;
+  after_digest: string | null;
+  request_id: string | null;
+  detail: ColumnType<Record<string, unknown> | null, string | null, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  audit_head: AuditHeadTable;
+  org_unit: OrgUnitTable;
+  app_user: AppUserTable;
+  role_assignment: RoleAssignmentTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
+}

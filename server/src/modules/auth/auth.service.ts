@@ -1,0 +1,293 @@
+// Sign-in, sessions, second factor, password changes. Owns the rules; SQL is in auth.repository.ts.
+import type { SessionStage } from '../../../../common/auth.ts';
+import { permissionsOf } from '../../../../common/roles.ts';
+import { inTransaction, type Tx } from '../../db/context.ts';
+import type { Actor, RoleGrant } from '../../platform/access/actor.ts';
+import { SYSTEM_SCOPE } from '../../platform/access/scope.ts';
+import type { AppContext } from '../../platform/app-context.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { decrypt, encrypt } from '../../platform/crypto.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/passwords.ts';
+import { hashSecret, newSecret } from '../../platform/auth/secrets.ts';
+import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpUri } from '../../platform/auth/totp.ts';
+import * as repo from './auth.repository.ts';
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
+
+export interface SessionInfo {
+  id: string;
+  stage: SessionStage;
+  csrf: string;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  session: SessionInfo | null;
+  totpEnabled: boolean;
+}
+
+const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+const TOTP_AAD = 'totp';
+
+export function actorOf(user: UserRow, roles: RoleGrant[], requestId: string | null, extra: Partial<Actor> = {}): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    fullName: user.full_name,
+    clearance: user.clearance,
+    roles,
+    orgPath: user.org_path,
+    tokenScopes: null,
+    sessionId: null,
+    requestId,
+    ...extra,
+  };
+}
+
+export class AuthService {
+  private readonly ctx: AppContext;
+  constructor(ctx: AppContext) {
+    this.ctx = ctx;
+  }
+
+  private tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return inTransaction(this.ctx.database.db, SYSTEM_SCOPE, fn);
+  }
+
+  totpRequired(roles: RoleGrant[]): boolean {
+    return roles.some((r) => this.ctx.config.totpRequiredRoles.includes(r.role));
+  }
+
+  /** What the user must still do after proving their password. */
+  private stageAfterPassword(user: UserRow, roles: RoleGrant[]): SessionStage {
+    if (user.must_change_password) return 'password_change';
+    if (user.totp_enabled) return 'totp';
+    if (this.totpRequired(roles)) return 'totp_enrol';
+    return 'full';
+  }
+
+  async login(
+    input: { username: string; password: string },
+    meta: { ip: string | null; userAgent: string | null; requestId: string | null; previousToken: string | null },
+  ): Promise<{ token: string; csrf: string; stage: SessionStage }> {
+    const username = input.username.trim().toLowerCase();
+    const keys = [`user:${username}`, `ip:${meta.ip ?? 'unknown'}`];
+    const blocked = await this.tx((tx) => repo.throttleState(tx, keys));
+    const until = Math.max(0, ...blocked.map((b) => (b.blocked_until ? new Date(b.blocked_until).getTime() : 0)));
+    if (until > Date.now()) {
+      const seconds = Math.ceil((until - Date.now()) / 1000);
+      throw new AppError('rate_limited', `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, {
+        retryAfterSeconds: String(seconds),
+      });
+    }
+    const user = await this.tx((tx) => repo.findUserByUsername(tx, username));
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+    if (!user || !ok) {
+      await this.tx(async (tx) => {
+        for (const k of keys) await repo.recordFailure(tx, k);
+        if (user) {
+          const actor = actorOf(user, [], meta.requestId);
+          await appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user.id });
+        }
+      });
+      throw new AppError('unauthenticated', BAD_CREDENTIALS);
+    }
+    if (user.disabled) throw new AppError('forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+    return this.tx(async (tx) => {
+      await repo.clearThrottle(tx, keys[0] as string);
+      if (meta.previousToken) {
+        const old = await repo.findLiveSession(tx, hashSecret(meta.previousToken), this.ctx.config.sessionIdleMinutes);
+        if (old) await repo.revokeSession(tx, old.id);
+      }
+      const roles = await repo.rolesOf(tx, user.id);
+      const stage = this.stageAfterPassword(user, roles);
+      const token = newSecret();
+      const csrf = newSecret(24);
+      const expiresAt = new Date(Date.now() + this.ctx.config.sessionAbsoluteHours * 3_600_000);
+      const s = await repo.insertSession(tx, {
+        tokenHash: hashSecret(token),
+        userId: user.id,
+        stage,
+        csrf,
+        expiresAt,
+        ip: meta.ip,
+        ua: meta.userAgent?.slice(0, 300) ?? null,
+      });
+      await tx.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
+      const actor = actorOf(user, roles, meta.requestId, { sessionId: s.id });
+      await appendAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id, detail: { stage } });
+      return { token, csrf, stage };
+    });
+  }
+
+  async fromSessionToken(token: string, requestId: string | null): Promise<Authenticated | null> {
+    return this.tx(async (tx) => {
+      const s = await repo.findLiveSession(tx, hashSecret(token), this.ctx.config.sessionIdleMinutes);
+      if (!s) return null;
+      const user = await repo.findUserById(tx, s.user_id);
+      if (!user || user.disabled) return null;
+      if (Date.now() - new Date(s.last_seen_at).getTime() > 60_000) await repo.touchSession(tx, s.id);
+      const roles = await repo.rolesOf(tx, user.id);
+      return {
+        actor: actorOf(user, roles, requestId, { sessionId: s.id }),
+        session: { id: s.id, stage: s.stage as SessionStage, csrf: s.csrf_token },
+        totpEnabled: user.totp_enabled,
+      };
+    });
+  }
+
+  async fromApiToken(token: string, requestId: string | null): Promise<Authenticated | null> {
+    return this.tx(async (tx) => {
+      const t = await repo.findLiveToken(tx, hashSecret(token));
+      if (!t) return null;
+      const user = await repo.findUserById(tx, t.user_id);
+      if (!user || user.disabled) return null;
+      await repo.touchToken(tx, t.id);
+      const roles = await repo.rolesOf(tx, user.id);
+      return { actor: actorOf(user, roles, requestId, { tokenScopes: t.scopes }), session: null, totpEnabled: user.totp_enabled };
+    });
+  }
+
+  async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<SessionStage> {
+    const userId = auth.actor.userId as string;
+    return this.tx(async (tx) => {
+      const user = (await repo.findUserById(tx, userId)) as UserRow;
+      if (!(await verifyPassword(user.password_hash, currentPassword))) {
+        throw invalid('currentPassword', 'Mật khẩu hiện tại không đúng.');
+      }
+      const problem = passwordProblem(newPassword, user.username);
+      if (problem) throw invalid('newPassword', problem);
+      if (await verifyPassword(user.password_hash, newPassword)) {
+        throw invalid('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+      }
+      await tx
+        .updateTable('app_user')
+        .set({ password_hash: await hashPassword(newPassword), must_change_password: false, password_changed_at: new Date(), updated_at: new Date() })
+        .where('id', '=', userId)
+        .execute();
+      // Other sessions may have been opened with the old password: end them.
+      await repo.revokeUserSessions(tx, userId, auth.session?.id ?? null);
+      await appendAudit(tx, auth.actor, { action: 'auth.password_change', entityType: 'user', entityId: userId });
+      let stage: SessionStage = 'full';
+      if (auth.session && auth.session.stage === 'password_change') {
+        stage = this.stageAfterPassword({ ...user, must_change_password: false }, auth.actor.roles);
+        await repo.setSessionStage(tx, auth.session.id, stage);
+      }
+      return stage;
+    });
+  }
+
+  async enrolStart(auth: Authenticated): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+    const userId = auth.actor.userId as string;
+    const secret = newTotpSecret();
+    const url = totpUri(secret, auth.actor.username as string);
+    await this.tx(async (tx) => {
+      const user = (await repo.findUserById(tx, userId)) as UserRow;
+      if (user.totp_enabled) throw new AppError('conflict', 'Xác thực hai lớp đã được bật. Quản trị viên có thể đặt lại nếu bạn mất thiết bị.');
+      await tx
+        .updateTable('app_user')
+        .set({ totp_pending_secret_enc: encrypt(this.ctx.keyring, secret, `${TOTP_AAD}:${userId}`) })
+        .where('id', '=', userId)
+        .execute();
+    });
+    return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
+  }
+
+  async enrolConfirm(auth: Authenticated, code: string): Promise<{ stage: SessionStage; recoveryCodes: string[] }> {
+    const userId = auth.actor.userId as string;
+    return this.tx(async (tx) => {
+      const user = (await repo.findUserById(tx, userId)) as UserRow;
+      if (!user.totp_pending_secret_enc) throw invalid('code', 'Hãy bắt đầu đăng ký lại để lấy mã QR mới.');
+      const secret = decrypt(this.ctx.keyring, user.totp_pending_secret_enc, `${TOTP_AAD}:${userId}`);
+      const step = await checkTotp(secret, code, null);
+      if (step === null) throw invalid('code', 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi thử lại.');
+      const codes = newRecoveryCodes();
+      await tx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+      await tx.insertInto('recovery_code').values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) }))).execute();
+      await tx
+        .updateTable('app_user')
+        .set({ totp_secret_enc: user.totp_pending_secret_enc, totp_pending_secret_enc: null, totp_enabled: true, totp_last_step: step, updated_at: new Date() })
+        .where('id', '=', userId)
+        .execute();
+      if (auth.session) await repo.setSessionStage(tx, auth.session.id, 'full');
+      await appendAudit(tx, auth.actor, { action: 'auth.totp_enrol', entityType: 'user', entityId: userId });
+      return { stage: 'full' as SessionStage, recoveryCodes: codes };
+    });
+  }
+
+  async verifySecondFactor(auth: Authenticated, input: { code?: string; recoveryCode?: string }): Promise<SessionStage> {
+    const userId = auth.actor.userId as string;
+    const session = auth.session as SessionInfo;
+    const key = `totp:${userId}`;
+    const blocked = await this.tx((tx) => repo.throttleState(tx, [key]));
+    const until = blocked[0]?.blocked_until ? new Date(blocked[0].blocked_until).getTime() : 0;
+    if (until > Date.now()) {
+      const seconds = Math.ceil((until - Date.now()) / 1000);
+      throw new AppError('rate_limited', `Nhập sai nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, { retryAfterSeconds: String(seconds) });
+    }
+    const passed = await this.tx(async (tx) => {
+      const user = (await repo.findUserById(tx, userId)) as UserRow;
+      if (!user.totp_enabled || !user.totp_secret_enc) return false;
+      if (input.code) {
+        const secret = decrypt(this.ctx.keyring, user.totp_secret_enc, `${TOTP_AAD}:${userId}`);
+        const step = await checkTotp(secret, input.code, user.totp_last_step === null ? null : Number(user.totp_last_step));
+        if (step === null) return false;
+        await tx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', userId).execute();
+        await appendAudit(tx, auth.actor, { action: 'auth.totp_verify', entityType: 'user', entityId: userId });
+        return true;
+      }
+      const used = await tx
+        .updateTable('recovery_code')
+        .set({ used_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('code_hash', '=', hashRecoveryCode(input.recoveryCode ?? ''))
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) return false;
+      await appendAudit(tx, auth.actor, { action: 'auth.recovery_code_used', entityType: 'user', entityId: userId });
+      return true;
+    });
+    await this.tx(async (tx) => {
+      if (passed) {
+        await repo.clearThrottle(tx, key);
+        await repo.setSessionStage(tx, session.id, 'full');
+      } else {
+        await repo.recordFailure(tx, key);
+      }
+    });
+    if (!passed) throw invalid(input.code ? 'code' : 'recoveryCode', 'Mã không đúng hoặc đã được dùng.');
+    return 'full';
+  }
+
+  async logout(auth: Authenticated, everywhere: boolean): Promise<void> {
+    await this.tx(async (tx) => {
+      if (everywhere) await repo.revokeUserSessions(tx, auth.actor.userId as string);
+      else if (auth.session) await repo.revokeSession(tx, auth.session.id);
+      await appendAudit(tx, auth.actor, {
+        action: everywhere ? 'auth.logout_all' : 'auth.logout',
+        entityType: 'user',
+        entityId: auth.actor.userId,
+      });
+    });
+  }
+
+  me(auth: Authenticated) {
+    const a = auth.actor;
+    return {
+      stage: auth.session?.stage ?? 'full',
+      csrfToken: auth.session?.csrf ?? '',
+      user: {
+        id: a.userId as string,
+        username: a.username as string,
+        fullName: a.fullName as string,
+        clearance: a.clearance,
+        totpEnabled: auth.totpEnabled,
+        totpRequired: this.totpRequired(a.roles),
+        roles: a.roles,
+        permissions: [...permissionsOf(a.roles.map((r) => r.role))],
+      },
+    };
+  }
+}

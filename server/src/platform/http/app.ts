@@ -1,0 +1,138 @@
+// Builds the Fastify application: security headers, limits, OpenAPI, auth, routes, the web UI.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { auditRoutes } from '../../modules/audit/audit.routes.ts';
+import { AuditService } from '../../modules/audit/audit.service.ts';
+import { authRoutes } from '../../modules/auth/auth.routes.ts';
+import { AuthService } from '../../modules/auth/auth.service.ts';
+import { TokenService } from '../../modules/auth/tokens.service.ts';
+import { orgRoutes } from '../../modules/orgs/orgs.routes.ts';
+import { OrgService } from '../../modules/orgs/orgs.service.ts';
+import { userRoutes } from '../../modules/users/users.routes.ts';
+import { UserService } from '../../modules/users/users.service.ts';
+import type { AppContext } from '../app-context.ts';
+import { registerAuthHook } from './auth-hook.ts';
+import { body, errorHandler } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1_048_576,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, c) => ({
+      statusCode: 429,
+      ...body('rate_limited', `Quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(c.ttl / 1000)} giây.`),
+    }),
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'KTGS API', description: 'API của nền tảng KTGS (kiểm tra, giám sát, kỷ luật đảng)', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ktgs_sid' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  const auth = new AuthService(ctx);
+  registerAuthHook(app, auth);
+
+  app.withTypeProvider().get('/api/health', {
+    schema: { tags: ['Hệ thống'], summary: 'Tình trạng', response: { 200: z.object({ status: z.literal('ok') }) } },
+    config: { auth: 'public' },
+    handler: async (_request, reply) => {
+      try {
+        await sql`SELECT 1`.execute(ctx.database.db);
+        return { status: 'ok' as const };
+      } catch {
+        return reply.status(503).send(body('unavailable', 'Cơ sở dữ liệu không phản hồi.'));
+      }
+    },
+  });
+
+  authRoutes(app, { auth, tokens: new TokenService(ctx), config: ctx.config });
+  orgRoutes(app, new OrgService(ctx));
+  userRoutes(app, new UserService(ctx));
+  auditRoutes(app, new AuditService(ctx));
+
+  const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send(body('not_found', 'Không tìm thấy địa chỉ này.'));
+    }
+    if (!hasWeb) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('Giao diện web chưa được dựng: chạy `npm run build`.');
+    }
+    // The single-page application handles its own routes.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}
