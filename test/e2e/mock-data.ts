@@ -35,7 +35,12 @@ function addOrg(parent: Org | null, code: string, name: string, kind: OrgKind, e
 const root = addOrg(null, 'TW', 'Trung ương', 'central');
 const province = addOrg(root, 'T01', 'Đảng bộ thành phố Hà Nội', 'province', { provinceCode: '01' });
 for (let i = 1; i <= 120; i++) {
-  const c = addOrg(province, `X01_${String(i).padStart(3, '0')}`, `Đảng bộ phường ${['Ba Đình', 'Hoàn Kiếm', 'Tây Hồ', 'Đống Đa', 'Cầu Giấy'][i % 5]} ${i}`, 'commune');
+  const c = addOrg(
+    province,
+    `X01_${String(i).padStart(3, '0')}`,
+    `Đảng bộ phường ${['Ba Đình', 'Hoàn Kiếm', 'Tây Hồ', 'Đống Đa', 'Cầu Giấy'][i % 5]} ${i}`,
+    'commune',
+  );
   if (i <= 3) for (let j = 1; j <= 4; j++) addOrg(c, `${c.code}_CB${j}`, `Chi bộ khu dân cư số ${j}`, 'cell');
 }
 addOrg(province, 'T01_CQ', 'Đảng bộ các cơ quan Đảng thành phố', 'agency', { secrecy: 1 });
@@ -44,7 +49,12 @@ export const rootOrg = root;
 export function children(parentId: string): Org[] {
   return [...orgs.values()].filter((o) => o.parentId === parentId);
 }
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
 export function search(q: string): Org[] {
   const f = fold(q);
   return [...orgs.values()].filter((o) => fold(o.name).includes(f) || fold(o.code).includes(f)).slice(0, 50);

@@ -9,8 +9,14 @@ import { permissionsOf } from '../../common/roles.ts';
 import * as db from './mock-data.ts';
 
 const DIST = join(import.meta.dirname, '../../web/dist');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html; charset=utf-8' };
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+};
 type Stage = 'password_change' | 'totp_enrol' | 'totp' | 'full';
 const sessions = new Map<string, { userId: string; stage: Stage; csrf: string }>();
 
@@ -49,15 +55,30 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     const stage: Stage = u.mustChangePassword ? 'password_change' : u.totpEnabled ? 'totp' : 'full';
     sessions.set(sid, { userId: u.id, stage, csrf: randomBytes(16).toString('hex') });
     db.log('auth.login', u.fullName, 'user', u.id);
-    return send(res, 200, { stage }, { 'set-cookie': [`ktgs_sid=${sid}; Path=/; HttpOnly; SameSite=Strict`, `ktgs_csrf=${sessions.get(sid)?.csrf}; Path=/; SameSite=Strict`] });
+    return send(
+      res,
+      200,
+      { stage },
+      {
+        'set-cookie': [
+          `ktgs_sid=${sid}; Path=/; HttpOnly; SameSite=Strict`,
+          `ktgs_csrf=${sessions.get(sid)?.csrf}; Path=/; SameSite=Strict`,
+        ],
+      },
+    );
   }
   if (!s) return fail(res, 401, 'unauthenticated', 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.');
   const me = db.users.get(s.userId);
   if (!me) return fail(res, 401, 'unauthenticated', 'Phiên đăng nhập đã hết.');
   if (p === '/auth/me')
-    return send(res, 200, { stage: s.stage, csrfToken: s.csrf, user: { ...me, totpRequired: true, permissions: [...permissionsOf(me.roles.map((r) => r.role)), 'audit.read'] } });
+    return send(res, 200, {
+      stage: s.stage,
+      csrfToken: s.csrf,
+      user: { ...me, totpRequired: true, permissions: [...permissionsOf(me.roles.map((r) => r.role)), 'audit.read'] },
+    });
   if (p === '/auth/password') {
-    if (body.currentPassword !== me.password) return fail(res, 400, 'validation', 'Mật khẩu hiện tại không đúng.', { currentPassword: 'Mật khẩu hiện tại không đúng' });
+    if (body.currentPassword !== me.password)
+      return fail(res, 400, 'validation', 'Mật khẩu hiện tại không đúng.', { currentPassword: 'Mật khẩu hiện tại không đúng' });
     me.password = String(body.newPassword);
     me.mustChangePassword = false;
     s.stage = me.totpEnabled ? 'full' : 'totp_enrol';
@@ -71,7 +92,14 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (body.code === '000000') return fail(res, 400, 'validation', 'Mã xác thực không đúng.', { code: 'Mã xác thực không đúng' });
     me.totpEnabled = true;
     s.stage = 'full';
-    return send(res, 200, { stage: 'full', recoveryCodes: Array.from({ length: 10 }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-')) });
+    return send(res, 200, {
+      stage: 'full',
+      recoveryCodes: Array.from({ length: 10 }, () =>
+        randomBytes(5)
+          .toString('hex')
+          .replace(/(.{5})/, '$1-'),
+      ),
+    });
   }
   if (p === '/auth/totp') {
     s.stage = 'full';
@@ -81,10 +109,25 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     sessions.delete(c.ktgs_sid ?? '');
     return send(res, 204);
   }
-  if (s.stage !== 'full') return fail(res, 403, s.stage === 'totp' ? 'totp_required' : s.stage === 'totp_enrol' ? 'totp_enrolment_required' : 'password_change_required', 'Cần hoàn tất đăng nhập.');
+  if (s.stage !== 'full')
+    return fail(
+      res,
+      403,
+      s.stage === 'totp' ? 'totp_required' : s.stage === 'totp_enrol' ? 'totp_enrolment_required' : 'password_change_required',
+      'Cần hoàn tất đăng nhập.',
+    );
   if (p === '/auth/tokens' && method === 'GET') return send(res, 200, { items: tokens });
   if (p === '/auth/tokens') {
-    const item = { id: crypto.randomUUID(), name: String(body.name), scopes: body.scopes as string[], prefix: 'ktgs_ab12', createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + Number(body.expiresInDays) * 864e5).toISOString(), lastUsedAt: null, revokedAt: null };
+    const item = {
+      id: crypto.randomUUID(),
+      name: String(body.name),
+      scopes: body.scopes as string[],
+      prefix: 'ktgs_ab12',
+      createdAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + Number(body.expiresInDays) * 864e5).toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
     tokens.push(item);
     return send(res, 200, { token: `ktgs_ab12${randomBytes(24).toString('base64url')}`, item });
   }
@@ -112,8 +155,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     return send(res, 200, { items: all, total: all.length });
   }
   if (p === '/users') {
-    const roles = (body.roles as { role: string; orgId: string }[]).map((r) => ({ ...r, orgName: db.orgs.get(r.orgId)?.name ?? '?', orgPath: '' }));
-    const u = db.addUser(String(body.username), String(body.fullName), 'Tam-thoi-987654', { roles: roles as never, clearance: Number(body.clearance) });
+    const roles = (body.roles as { role: string; orgId: string }[]).map((r) => ({
+      ...r,
+      orgName: db.orgs.get(r.orgId)?.name ?? '?',
+      orgPath: '',
+    }));
+    const u = db.addUser(String(body.username), String(body.fullName), 'Tam-thoi-987654', {
+      roles: roles as never,
+      clearance: Number(body.clearance),
+    });
     db.log('user.create', me.fullName, 'user', u.id);
     return send(res, 200, { user: u, oneTimePassword: u.password });
   }
@@ -134,7 +184,16 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
   if (p === '/audit/verify') return send(res, 200, { ok: true, checked: db.audit.length, firstBroken: null });
   return fail(res, 404, 'not_found', 'Không có đường dẫn này.');
 }
-const tokens: { id: string; name: string; scopes: string[]; prefix: string; createdAt: string; expiresAt: string; lastUsedAt: string | null; revokedAt: string | null }[] = [];
+const tokens: {
+  id: string;
+  name: string;
+  scopes: string[];
+  prefix: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}[] = [];
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');

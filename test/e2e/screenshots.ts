@@ -13,7 +13,15 @@ const NEW_PASSWORD = 'Mat-khau-moi-rat-dai-2025';
 await mkdir(OUT, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
 const problems: string[] = [];
@@ -51,7 +59,7 @@ if (page.url().includes('/doi-mat-khau')) {
 }
 if (page.url().includes('/xac-thuc-hai-lop/dang-ky')) {
   await page.getByTestId('totp-qr').waitFor();
-  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
   await shot('totp-enrol');
   await page.getByTestId('totp-code').fill(totp(secret));
   await page.getByTestId('totp-confirm').click();
@@ -107,7 +115,7 @@ await shot('audit');
 await page.goto(`${BASE}/tai-khoan/ma-truy-cap`);
 await page.getByTestId('token-create').click();
 await page.getByTestId('token-name').fill('Phần mềm báo cáo');
-await page.getByRole('button', { name: 'Tạo mã' }).click();
+await page.getByRole('button', { name: 'Tạo mã', exact: true }).click();
 await page.getByTestId('token-secret').waitFor();
 await shot('token-created');
 await page.keyboard.press('Escape');

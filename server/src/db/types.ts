@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateCol = ColumnType<string, string, string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrgUnitTable {
   id: Generated<string>;
@@ -19,8 +20,8 @@ export interface OrgUnitTable {
   valid_from: DateCol | null;
   valid_to: DateCol | null;
   name_folded: ColumnType<string, never, never>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
   version: Generated<number>;
 }
 
@@ -41,8 +42,8 @@ export interface AppUserTable {
   totp_last_step: ColumnType<string | null, number | string | null, number | string | null>;
   disabled: Generated<boolean>;
   last_login_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
   version: Generated<number>;
 }
 
@@ -51,7 +52,7 @@ export interface RoleAssignmentTable {
   user_id: string;
   role: string;
   org_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface RecoveryCodeTable {
@@ -67,8 +68,8 @@ export interface SessionTable {
   user_id: string;
   stage: string;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
@@ -82,7 +83,7 @@ export interface ApiTokenTable {
   prefix: string;
   token_hash: Buffer;
   scopes: string[];
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   expires_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
@@ -96,7 +97,7 @@ export interface AuthThrottleTable {
 }
 
 export interface AuditLogTable {
-  seq: ColumnType<string, string | number, never>;
+  seq: ColumnType<number, number, never>;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string | null;

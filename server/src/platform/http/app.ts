@@ -103,7 +103,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerAuthHook(app, auth);
 
   app.withTypeProvider().get('/api/health', {
-    schema: { tags: ['Hệ thống'], summary: 'Tình trạng', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['Hệ thống'], summary: 'Tình trạng', response: { 200: z.object({ status: z.literal('ok') }), 503: z.unknown() } },
     config: { auth: 'public' },
     handler: async (_request, reply) => {
       try {

@@ -1,0 +1,183 @@
+// `ktgs`: the operator's command line. In the embedded mode, when a server already holds ./data,
+// commands are carried out by that server over its control socket instead of opening PGlite twice.
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { ROLES } from '../../common/roles.ts';
+import { type Config, loadConfig } from './config.ts';
+import { openDatabase } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { restoreBackup, writeBackup } from './ops/backup.ts';
+import { callControl, decodeStream, HANDLERS } from './ops/control.ts';
+import { embeddedHolder, openRuntime } from './runtime.ts';
+import { serve } from './server.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`Lỗi: ${message}\n`);
+  process.exit(1);
+}
+
+function held(config: Config): boolean {
+  return !config.databaseUrl && embeddedHolder(config.dataDir) !== null;
+}
+
+/** Runs a named command here or in the running server, and returns its result. */
+async function run(command: string, args: Record<string, unknown>): Promise<unknown> {
+  const config = loadConfig();
+  if (held(config)) {
+    const reply = JSON.parse(await callControl(config.dataDir, '/run', JSON.stringify({ command, args }))) as {
+      ok: boolean;
+      result?: unknown;
+      error?: { message: string };
+    };
+    if (!reply.ok) fail(reply.error?.message ?? 'lỗi không rõ');
+    return reply.result;
+  }
+  const rt = await openRuntime(config, { bootstrap: true });
+  try {
+    return await (HANDLERS[command] as (c: typeof rt, a: Record<string, unknown>) => Promise<unknown>)(rt, args);
+  } finally {
+    await rt.close();
+  }
+}
+
+function print(json: boolean, value: unknown, human: string) {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+}
+
+const program = new Command('ktgs').description('KTGS — nền tảng kiểm tra, giám sát và kỷ luật của Đảng');
+
+program.command('serve').description('Chạy máy chủ web và API').action(async () => serve(loadConfig()));
+
+program
+  .command('migrate')
+  .description('Cập nhật lược đồ CSDL (tạo vai trò ứng dụng nếu được phép)')
+  .action(async () => {
+    const config = loadConfig();
+    if (held(config)) return print(false, null, 'Máy chủ đang chạy đã cập nhật lược đồ khi khởi động.');
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      adminDatabaseUrl: config.migrationDatabaseUrl,
+      pgliteDataDir: config.databaseUrl ? undefined : `${config.dataDir}/pgdata`,
+      appRole: config.appRole,
+    });
+    try {
+      const r = await migrate(database);
+      print(false, r, r.applied.length ? `Đã áp dụng: ${r.applied.join(', ')}` : `Lược đồ đã mới nhất (${r.current}).`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const user = program.command('user').description('Quản lý người dùng');
+user
+  .command('create')
+  .description('Tạo người dùng; in mật khẩu dùng một lần')
+  .requiredOption('--username <name>', 'tên đăng nhập')
+  .requiredOption('--full-name <name>', 'họ và tên')
+  .addOption(new Option('--role <role>', 'vai trò').choices(ROLES).makeOptionMandatory())
+  .requiredOption('--org <code>', 'mã tổ chức được phân quyền (ví dụ TW, T40, X16714)')
+  .option('--clearance <n>', 'độ mật được tiếp cận: 0 không mật, 1 Mật, 2 Tối mật, 3 Tuyệt mật', '0')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (o) => {
+    const r = (await run('user.create', {
+      username: o.username,
+      fullName: o.fullName,
+      role: o.role,
+      org: o.org,
+      clearance: Number(o.clearance),
+    })) as { username: string; oneTimePassword: string };
+    print(o.json, r, `Đã tạo ${r.username}. Mật khẩu dùng một lần: ${r.oneTimePassword}`);
+  });
+user
+  .command('reset-password <username>')
+  .description('Đặt lại mật khẩu; in mật khẩu dùng một lần')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (username, o) => {
+    const r = (await run('user.reset-password', { username })) as { username: string; oneTimePassword: string };
+    print(o.json, r, `Mật khẩu dùng một lần mới của ${r.username}: ${r.oneTimePassword}`);
+  });
+
+program
+  .command('token')
+  .description('Mã truy cập API')
+  .command('create')
+  .description('Tạo mã truy cập API cho một người dùng; in mã (chỉ một lần)')
+  .requiredOption('--user <username>', 'chủ sở hữu mã')
+  .requiredOption('--name <name>', 'tên gợi nhớ, ví dụ "Tích hợp báo cáo"')
+  .option('--scope <scopes>', 'read hoặc read,write', 'read')
+  .option('--days <n>', 'số ngày hiệu lực (1–365)', '90')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (o) => {
+    const r = (await run('token.create', {
+      username: o.user,
+      name: o.name,
+      scopes: String(o.scope).split(',').map((s: string) => s.trim()),
+      days: Number(o.days),
+    })) as { token: string; expiresAt: string };
+    print(o.json, r, r.token);
+  });
+
+program
+  .command('audit')
+  .description('Nhật ký kiểm toán')
+  .command('verify')
+  .description('Tính lại toàn bộ chuỗi băm và chỉ ra bản ghi hỏng đầu tiên')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (o) => {
+    const r = (await run('audit.verify', {})) as { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+    print(
+      o.json,
+      r,
+      r.ok
+        ? `Chuỗi nhật ký toàn vẹn: ${r.checked} bản ghi.`
+        : `CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại bản ghi số ${r.firstBroken?.seq}: ${r.firstBroken?.reason}`,
+    );
+    if (!r.ok) process.exitCode = 2;
+  });
+
+program
+  .command('backup [file]')
+  .description('Sao lưu toàn bộ dữ liệu ra tệp SQL (không có tệp: in ra màn hình)')
+  .action(async (file?: string) => {
+    const config = loadConfig();
+    const out = file ? fs.createWriteStream(file, { mode: 0o600 }) : process.stdout;
+    const write = (chunk: string | Buffer) =>
+      out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    if (held(config)) {
+      await callControl(config.dataDir, '/backup', '', (c) => void write(c));
+    } else {
+      const rt = await openRuntime(config, { bootstrap: false });
+      try {
+        await writeBackup(rt.database, write);
+      } finally {
+        await rt.close();
+      }
+    }
+    if (file) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
+    if (file) process.stderr.write(`Đã sao lưu vào ${file}\n`);
+  });
+
+program
+  .command('restore <file>')
+  .description('Khôi phục dữ liệu từ tệp sao lưu (thay toàn bộ dữ liệu hiện có)')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (!fs.existsSync(file)) fail(`không có tệp ${file}`);
+    if (held(config)) {
+      const reply = JSON.parse(await callControl(config.dataDir, '/restore', fs.createReadStream(file))) as {
+        ok: boolean;
+        error?: { message: string };
+      };
+      if (!reply.ok) fail(reply.error?.message ?? 'lỗi không rõ');
+    } else {
+      const rt = await openRuntime(config, { bootstrap: false });
+      try {
+        await restoreBackup(rt.database, decodeStream(fs.createReadStream(file)));
+      } finally {
+        await rt.close();
+      }
+    }
+    process.stderr.write(`Đã khôi phục từ ${file}\n`);
+  });
+
+program.parseAsync(process.argv).catch((e: Error) => fail(e.message));
