@@ -95,18 +95,23 @@ export async function throttleState(tx: Tx, keys: string[]) {
   return tx.selectFrom('auth_throttle').selectAll().where('key', 'in', keys).execute();
 }
 
-/** Counts a failure and sets the back-off: none for the first 3, then 1 s doubling up to 15 min. */
-export async function recordFailure(tx: Tx, key: string) {
+/**
+ * Counts a failure and sets the back-off: none before the `free`-th failure, then 1 s doubling up to
+ * 15 min. Failures older than an hour are forgotten.
+ */
+export async function recordFailure(tx: Tx, key: string, free: number) {
   await sql`
-    INSERT INTO auth_throttle AS t (key, failures, last_failure_at, blocked_until) VALUES (${key}, 1, now(), NULL)
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN t.last_failure_at < now() - interval '1 hour' THEN 1 ELSE t.failures + 1 END,
-      last_failure_at = now(),
-      blocked_until = CASE
-        WHEN (CASE WHEN t.last_failure_at < now() - interval '1 hour' THEN 1 ELSE t.failures + 1 END) < 3 THEN NULL
-        ELSE now() + make_interval(secs => least(900, power(2, (CASE WHEN t.last_failure_at < now() - interval '1 hour'
-             THEN 1 ELSE t.failures + 1 END) - 3)))
-      END`.execute(tx);
+    WITH cur AS (
+      SELECT CASE WHEN t.last_failure_at < now() - interval '1 hour' THEN 1 ELSE t.failures + 1 END AS n
+      FROM auth_throttle t WHERE t.key = ${key}
+    ), next AS (SELECT coalesce((SELECT n FROM cur), 1) AS n)
+    INSERT INTO auth_throttle AS t (key, failures, last_failure_at, blocked_until)
+    SELECT ${key}, next.n, now(),
+           CASE WHEN next.n < ${free} THEN NULL
+                ELSE now() + make_interval(secs => least(900, power(2, next.n - ${free}))) END
+    FROM next
+    ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
+                                    blocked_until = excluded.blocked_until`.execute(tx);
 }
 
 export async function clearThrottle(tx: Tx, key: string) {

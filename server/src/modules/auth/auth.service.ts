@@ -27,6 +27,10 @@ export interface Authenticated {
   totpEnabled: boolean;
 }
 
+// Back-off starts after 3 wrong passwords for one account, and after 20 from one address (an office
+// behind one NAT address must not lock itself out because of one colleague's typos).
+const ACCOUNT_FREE_FAILURES = 3;
+const ADDRESS_FREE_FAILURES = 20;
 const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 const TOTP_AAD = 'totp';
 
@@ -86,7 +90,8 @@ export class AuthService {
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
     if (!user || !ok) {
       await this.tx(async (tx) => {
-        for (const k of keys) await repo.recordFailure(tx, k);
+        await repo.recordFailure(tx, keys[0] as string, ACCOUNT_FREE_FAILURES);
+        await repo.recordFailure(tx, keys[1] as string, ADDRESS_FREE_FAILURES);
         if (user) {
           const actor = actorOf(user, [], meta.requestId);
           await appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user.id });
@@ -254,7 +259,7 @@ export class AuthService {
         await repo.clearThrottle(tx, key);
         await repo.setSessionStage(tx, session.id, 'full');
       } else {
-        await repo.recordFailure(tx, key);
+        await repo.recordFailure(tx, key, ACCOUNT_FREE_FAILURES);
       }
     });
     if (!passed) throw invalid(input.code ? 'code' : 'recoveryCode', 'Mã không đúng hoặc đã được dùng.');

@@ -29,11 +29,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where JSON log lines go (tests read them to prove secrets stay out); stdout by default. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel),
+    logger:
+      opts.logger === false ? false : { ...loggerOptions(ctx.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1_048_576,
     requestIdHeader: false,

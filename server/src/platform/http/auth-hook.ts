@@ -55,7 +55,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     const cfg = request.routeOptions.config ?? {};
-    if (!request.url.startsWith('/api/')) return;
+    // The web UI's files and the OpenAPI description are public; every other /api route is not.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     checkOrigin(request);
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
