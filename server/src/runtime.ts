@@ -69,7 +69,10 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
       pgliteDataDir: embedded ? pgliteDir(config.dataDir) : undefined,
       appRole: config.appRole,
     });
-    if (opts.migrate !== false) await migrate(database);
+    // A server deployment's app role cannot migrate: migrate there only with a migration URL or when
+    // something is pending (then the error says what to do).
+    const wantMigrate = embedded || config.migrationDatabaseUrl || (await pendingMigrations(database)).length > 0;
+    if (opts.migrate !== false && wantMigrate) await migrate(database);
     const pending = await pendingMigrations(database);
     if (pending.length > 0) {
       throw new Error(`Lược đồ CSDL chưa được cập nhật (${pending.join(', ')}): chạy \`ktgs migrate\` trước.`);

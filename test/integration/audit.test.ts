@@ -15,6 +15,25 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
+/**
+ * Runs statements as the table owner with row-level security lifted (FORCE applies RLS to the owner
+ * too; without it an UPDATE simply matches no row), in one transaction that commits or rolls back.
+ */
+async function asOwner(statements: string[], commit: boolean) {
+  await ctx.database.admin(async (c) => {
+    await c.query('BEGIN');
+    try {
+      await c.query('ALTER TABLE audit_log NO FORCE ROW LEVEL SECURITY');
+      for (const s of statements) await c.query(s);
+      await c.query('ALTER TABLE audit_log FORCE ROW LEVEL SECURITY');
+      await c.query(commit ? 'COMMIT' : 'ROLLBACK');
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    }
+  });
+}
+
 async function append(n: number) {
   for (let i = 0; i < n; i++) {
     await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
@@ -55,19 +74,21 @@ describe('audit chain', () => {
     await expect(
       inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) => tx.deleteFrom('audit_log').where('seq', '=', 1).execute()),
     ).rejects.toThrow();
-    // Even the owner is refused by the trigger.
-    await expect(ctx.database.admin((c) => c.query("UPDATE audit_log SET action = 'x' WHERE seq = 1"))).rejects.toThrow(
-      /chỉ được ghi thêm/,
-    );
-    await expect(ctx.database.admin((c) => c.query('TRUNCATE audit_log'))).rejects.toThrow(/chỉ được ghi thêm/);
+    // Even the owner, with row-level security lifted, is refused by the trigger.
+    await expect(asOwner(["UPDATE audit_log SET action = 'x' WHERE seq = 1"], false)).rejects.toThrow(/chỉ được ghi thêm/);
+    await expect(asOwner(['TRUNCATE audit_log'], false)).rejects.toThrow(/chỉ được ghi thêm/);
+    await expect(asOwner(['DELETE FROM audit_log WHERE seq = 1'], false)).rejects.toThrow(/chỉ được ghi thêm/);
   });
 
   it('a row changed behind the guard is caught, and verify names it', async () => {
-    await ctx.database.admin(async (c) => {
-      await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
-      await c.query("UPDATE audit_log SET actor_name = 'kẻ xấu' WHERE seq = 3");
-      await c.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
-    });
+    await asOwner(
+      [
+        'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update',
+        "UPDATE audit_log SET actor_name = 'kẻ xấu' WHERE seq = 3",
+        'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update',
+      ],
+      true,
+    );
     const result = await auditVerify(ctx);
     expect(result.ok).toBe(false);
     expect(result.firstBroken?.seq).toBe(3);
@@ -75,12 +96,15 @@ describe('audit chain', () => {
   });
 
   it('a deleted entry in the middle is caught', async () => {
-    await ctx.database.admin(async (c) => {
-      await c.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
-      await c.query("UPDATE audit_log SET actor_name = 'Hệ thống' WHERE seq = 3");
-      await c.query('DELETE FROM audit_log WHERE seq = 2');
-      await c.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
-    });
+    await asOwner(
+      [
+        'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update',
+        "UPDATE audit_log SET actor_name = 'Hệ thống' WHERE seq = 3",
+        'DELETE FROM audit_log WHERE seq = 2',
+        'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update',
+      ],
+      true,
+    );
     const result = await verifyChain(ctx.database.db);
     expect(result.ok).toBe(false);
     expect(result.firstBroken?.seq).toBe(2);
