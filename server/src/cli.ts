@@ -6,8 +6,9 @@ import { ROLES } from '../../common/roles.ts';
 import { type Config, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
-import { restoreBackup, writeBackup } from './ops/backup.ts';
-import { callControl, decodeStream, HANDLERS } from './ops/control.ts';
+import { pipeline } from 'node:stream/promises';
+import { backupTo, restoreFrom } from './ops/commands.ts';
+import { callControl, decodeStream, HANDLERS, requestControl } from './ops/control.ts';
 import { embeddedHolder, openRuntime } from './runtime.ts';
 import { serve } from './server.ts';
 
@@ -141,19 +142,19 @@ program
   .action(async (file?: string) => {
     const config = loadConfig();
     const out = file ? fs.createWriteStream(file, { mode: 0o600 }) : process.stdout;
-    const write = (chunk: string | Buffer) =>
-      out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
     if (held(config)) {
-      await callControl(config.dataDir, '/backup', '', (c) => void write(c));
+      await pipeline(await requestControl(config.dataDir, '/backup', ''), out);
     } else {
+      const write = (chunk: string) =>
+        out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
       const rt = await openRuntime(config, { bootstrap: false });
       try {
-        await writeBackup(rt.database, write);
+        await backupTo(rt, write);
       } finally {
         await rt.close();
       }
+      if (file) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
     }
-    if (file) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
     if (file) process.stderr.write(`Đã sao lưu vào ${file}\n`);
   });
 
@@ -172,7 +173,7 @@ program
     } else {
       const rt = await openRuntime(config, { bootstrap: false });
       try {
-        await restoreBackup(rt.database, decodeStream(fs.createReadStream(file)));
+        await restoreFrom(rt, decodeStream(fs.createReadStream(file)));
       } finally {
         await rt.close();
       }

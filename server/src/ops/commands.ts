@@ -11,6 +11,7 @@ import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { verifyChain, appendAudit } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
+import { restoreBackup, writeBackup } from './backup.ts';
 
 const CLI = 'Dòng lệnh ktgs';
 
@@ -66,6 +67,24 @@ export async function auditVerify(ctx: AppContext) {
       action: 'audit.verify',
       detail: { ok: result.ok, checked: result.checked, firstBroken: result.firstBroken?.seq ?? null },
     }),
+  );
+  return result;
+}
+
+/** A backup reads everything, confidential fields included: it is audited like a confidential read. */
+export async function backupTo(ctx: AppContext, out: (chunk: string) => Promise<void> | void) {
+  const result = await writeBackup(ctx.database, out);
+  await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
+    appendAudit(tx, systemActor(null, CLI), { action: 'backup.create', detail: { tables: result.tables } }),
+  );
+  return result;
+}
+
+/** Restores, then records the restore at the end of the restored chain. */
+export async function restoreFrom(ctx: AppContext, input: AsyncIterable<string> | string) {
+  const result = await restoreBackup(ctx.database, input);
+  await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
+    appendAudit(tx, systemActor(null, CLI), { action: 'backup.restore', detail: { tables: result.tables } }),
   );
   return result;
 }

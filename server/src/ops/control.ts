@@ -7,8 +7,7 @@ import path from 'node:path';
 import type { AppContext } from '../platform/app-context.ts';
 import { AppError } from '../platform/errors.ts';
 import { CONTROL_SOCKET } from '../runtime.ts';
-import { restoreBackup, writeBackup } from './backup.ts';
-import { auditVerify, tokenCreate, userCreate, userResetPassword } from './commands.ts';
+import { auditVerify, backupTo, restoreFrom, tokenCreate, userCreate, userResetPassword } from './commands.ts';
 
 type Handler = (ctx: AppContext, args: Record<string, unknown>) => Promise<unknown>;
 
@@ -44,13 +43,13 @@ export async function startControlSocket(ctx: AppContext): Promise<() => Promise
     try {
       if (req.url === '/backup') {
         res.writeHead(200, { 'content-type': 'application/sql; charset=utf-8' });
-        await writeBackup(ctx.database, (chunk: string) => {
+        await backupTo(ctx, (chunk: string) => {
           if (!res.write(chunk)) return new Promise((resolve) => res.once('drain', resolve));
         });
         return res.end();
       }
       if (req.url === '/restore') {
-        const result = await restoreBackup(ctx.database, decodeStream(req));
+        const result = await restoreFrom(ctx, decodeStream(req));
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ ok: true, result }));
       }
@@ -62,7 +61,9 @@ export async function startControlSocket(ctx: AppContext): Promise<() => Promise
       res.end(JSON.stringify({ ok: true, result }));
     } catch (e) {
       const err = e as AppError;
-      if (!res.headersSent) res.writeHead(200, { 'content-type': 'application/json' });
+      // A stream already under way cannot carry an error: cut it so the client sees a failure.
+      if (res.headersSent) return res.destroy(err);
+      res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: { code: err.code ?? 'internal', message: err.message, fields: err.fields } }));
     }
   });
@@ -78,17 +79,20 @@ export async function startControlSocket(ctx: AppContext): Promise<() => Promise
     });
 }
 
-/** Client side: sends one command to the running server. */
-export function callControl(dataDir: string, urlPath: string, payload: string | NodeJS.ReadableStream, onData?: (chunk: Buffer) => void) {
-  return new Promise<string>((resolve, reject) => {
-    const req = http.request({ socketPath: controlSocketPath(dataDir), path: urlPath, method: 'POST' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => (onData ? onData(c) : chunks.push(c)));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      res.on('error', reject);
-    });
+/** Client side: sends one request to the running server and gives back the response stream. */
+export function requestControl(dataDir: string, urlPath: string, payload: string | NodeJS.ReadableStream) {
+  return new Promise<http.IncomingMessage>((resolve, reject) => {
+    const req = http.request({ socketPath: controlSocketPath(dataDir), path: urlPath, method: 'POST' }, resolve);
     req.on('error', reject);
     if (typeof payload === 'string') req.end(payload);
     else payload.pipe(req);
   });
+}
+
+/** Client side: sends one command and reads the whole (JSON) answer. */
+export async function callControl(dataDir: string, urlPath: string, payload: string | NodeJS.ReadableStream) {
+  const res = await requestControl(dataDir, urlPath, payload);
+  const chunks: Buffer[] = [];
+  for await (const c of res) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
