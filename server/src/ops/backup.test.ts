@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../db/context.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
+import { inTransaction } from '../db/context.ts';
 import { migrate } from '../db/migrate.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
@@ -11,10 +13,29 @@ import { restoreBackup, writeBackup } from './backup.ts';
 const ROOT = 'ffffffff-0000-4000-8000-000000000001';
 const CHILD = '00000000-0000-4000-8000-000000000002';
 const USER = '11111111-0000-4000-8000-000000000003';
-const TRICKY = "Thành ủy Hà Nội — O'Brien \\ \"x\"\nline 2; -- not a comment";
+const TRICKY = 'Thành ủy Hà Nội — O\'Brien \\ "x"\nline 2; -- not a comment';
+
+// PGlite by default; with KTGS_TEST_DATABASE_URL, throw-away databases on that PostgreSQL server.
+const SERVER = process.env.KTGS_TEST_DATABASE_URL;
+const created: string[] = [];
+
+async function onServer(text: string) {
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  await c.query(text).finally(() => c.end());
+}
 
 async function fresh(): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: null, appRole: 'ktgs_app' });
+  let databaseUrl: string | null = null;
+  if (SERVER) {
+    const name = `ktgs_bk_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await onServer(`CREATE DATABASE ${name}`);
+    created.push(name);
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  const database = await openDatabase({ databaseUrl, appRole: 'ktgs_app' });
   await migrate(database);
   return database;
 }
@@ -109,6 +130,7 @@ describe('backup and restore', () => {
 
   afterAll(async () => {
     await Promise.all([source?.close(), target?.close()]);
+    for (const name of created) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
   it('round-trips every table into another database, replacing what it held', async () => {

@@ -28,17 +28,14 @@ const LOCAL_SETTINGS = `SET LOCAL bytea_output = 'hex'; SET LOCAL DateStyle = 'I
   SET LOCAL standard_conforming_strings = on; SET LOCAL search_path = public;
   SELECT set_config('ktgs.system', 'on', true)`;
 
-interface Table {
-  oid: string;
-  name: string;
-}
+type Table = { oid: string; name: string };
 
 interface Shape {
   columns: string[];
   identityAlways: boolean;
   key: string[];
   /** Foreign keys from the table to itself (org_unit.parent_id): rows must come after their parent. */
-  selfRefs: { cols: string[]; ref_cols: string[] }[];
+  selfRefs: { cols: string[]; refCols: string[] }[];
 }
 
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -58,51 +55,41 @@ async function appTables(client: pg.ClientBase): Promise<Table[]> {
     `SELECT conrelid::text AS child, confrelid::text AS parent FROM pg_constraint
      WHERE contype = 'f' AND conrelid <> confrelid`,
   );
-  const parents = new Map<string, string[]>();
-  for (const e of edges) parents.set(e.child, [...(parents.get(e.child) ?? []), e.parent]);
   const known = new Set(tables.map((t) => t.oid));
+  const parents = new Map<string, string[]>();
+  for (const e of edges) if (known.has(e.parent)) parents.set(e.child, [...(parents.get(e.child) ?? []), e.parent]);
   const placed = new Set<string>();
   const ordered: Table[] = [];
   const left = [...tables];
   while (left.length > 0) {
-    const ready = (t: Table) => (parents.get(t.oid) ?? []).every((p) => placed.has(p) || !known.has(p));
     // A cycle between tables: take the first one; its restore then needs deferrable constraints.
-    const at = Math.max(0, left.findIndex(ready));
-    const [t] = left.splice(at, 1) as [Table];
+    const at = left.findIndex((t) => (parents.get(t.oid) ?? []).every((p) => placed.has(p)));
+    const [t] = left.splice(Math.max(0, at), 1) as [Table];
     placed.add(t.oid);
     ordered.push(t);
   }
   return ordered;
 }
 
+/** The column names at the attribute numbers `keys` (an int2[]) of relation `rel`, in key order. */
+const names = (keys: string, rel: string) => `(SELECT coalesce(array_agg(a.attname::text ORDER BY k.ord), '{}')
+  FROM unnest(${keys}) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.n)`;
+
 async function shapeOf(client: pg.ClientBase, oid: string): Promise<Shape> {
-  const cols = await client.query<{ name: string; identity: boolean }>(
-    `SELECT attname::text AS name, attidentity = 'a' AS identity FROM pg_attribute
-     WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+  const { rows } = await client.query<Shape>(
+    `SELECT (SELECT coalesce(array_agg(attname::text ORDER BY attnum), '{}') FROM pg_attribute
+             WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped AND attgenerated = '') AS columns,
+            EXISTS (SELECT FROM pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped
+                    AND attidentity = 'a') AS "identityAlways",
+            coalesce((SELECT ${names('i.indkey::int2[]', 'i.indrelid')} FROM pg_index i
+                      WHERE i.indrelid = $1::oid AND i.indisprimary), '{}') AS key,
+            (SELECT coalesce(json_agg(json_build_object('cols', ${names('c.conkey', 'c.conrelid')},
+                                                        'refCols', ${names('c.confkey', 'c.confrelid')})
+                                      ORDER BY c.conname), '[]')
+             FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = $1::oid AND c.confrelid = $1::oid) AS "selfRefs"`,
     [oid],
   );
-  const key = await client.query<{ name: string }>(
-    `SELECT a.attname::text AS name FROM pg_index i
-     CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY k(n, ord)
-     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
-     WHERE i.indrelid = $1::oid AND i.indisprimary ORDER BY k.ord`,
-    [oid],
-  );
-  const names = (keys: string, rel: string) =>
-    `(SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.${keys}) WITH ORDINALITY k(n, ord)
-      JOIN pg_attribute a ON a.attrelid = c.${rel} AND a.attnum = k.n)`;
-  const refs = await client.query<Shape['selfRefs'][number]>(
-    `SELECT ${names('conkey', 'conrelid')} AS cols, ${names('confkey', 'confrelid')} AS ref_cols
-     FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = $1::oid AND c.confrelid = $1::oid
-     ORDER BY c.conname`,
-    [oid],
-  );
-  return {
-    columns: cols.rows.map((r) => r.name),
-    identityAlways: cols.rows.some((r) => r.identity),
-    key: key.rows.map((r) => r.name),
-    selfRefs: refs.rows,
-  };
+  return rows[0] as Shape;
 }
 
 /** A query yielding one INSERT statement per row, built by the server from each value's text form. */
@@ -117,13 +104,13 @@ function rowQuery(table: string, shape: Shape): string {
   const self = shape.selfRefs[0];
   if (!self) return `SELECT ${expr} AS s FROM ${t} r${order.length > 0 ? ` ORDER BY ${order.join(', ')}` : ''}`;
   // Parents first: the depth of each row below the rows that have no parent.
-  const k = (alias: string) => self.ref_cols.map((c, i) => `${alias}.${ident(c)} AS k${i}`).join(', ');
+  const k = (alias: string) => self.refCols.map((c, i) => `${alias}.${ident(c)} AS k${i}`).join(', ');
   const under = (alias: string, cols: string[]) => cols.map((c, i) => `${alias}.${ident(c)} = w.k${i}`).join(' AND ');
   return `WITH RECURSIVE walk AS (
       SELECT ${k('p')}, 0 AS depth FROM ${t} p WHERE ${self.cols.map((c) => `p.${ident(c)} IS NULL`).join(' OR ')}
       UNION ALL
       SELECT ${k('c')}, w.depth + 1 FROM ${t} c JOIN walk w ON ${under('c', self.cols)})
-    SELECT ${expr} AS s FROM ${t} r JOIN walk w ON ${under('r', self.ref_cols)}
+    SELECT ${expr} AS s FROM ${t} r JOIN walk w ON ${under('r', self.refCols)}
     ORDER BY ${['w.depth', ...order].join(', ')}`;
 }
 
@@ -194,13 +181,7 @@ function checkHeader(header: string[], applied: string[]): void {
   if (header[0] !== `-- ${BACKUP_FORMAT}`) {
     throw invalid(`Tệp không phải bản sao lưu KTGS hoặc thuộc định dạng khác (cần «${BACKUP_FORMAT}»).`);
   }
-  const line = header.find((l) => l.startsWith('-- migrations: '));
-  let theirs: unknown = null;
-  try {
-    theirs = JSON.parse(line?.slice('-- migrations: '.length) ?? 'null');
-  } catch {
-    // reported below as a missing list
-  }
+  const theirs = parseJson(header.find((l) => l.startsWith('-- migrations: '))?.slice(15));
   if (!Array.isArray(theirs)) throw invalid('Bản sao lưu thiếu danh sách các bước cập nhật lược đồ CSDL.');
   if (theirs.join(',') !== applied.join(',')) {
     throw invalid(
@@ -210,15 +191,18 @@ function checkHeader(header: string[], applied: string[]): void {
   }
 }
 
-function sameCounts(trailer: string, tables: Record<string, number>): boolean {
-  let listed: Record<string, unknown>;
+function parseJson(text: string | undefined): unknown {
   try {
-    listed = JSON.parse(trailer) as Record<string, unknown>;
+    return JSON.parse(text ?? 'null');
   } catch {
-    return false;
+    return null;
   }
-  const names = new Set([...Object.keys(listed), ...Object.keys(tables)]);
-  return [...names].every((n) => (listed[n] ?? 0) === (tables[n] ?? 0));
+}
+
+/** The trailer lists the rows the dump wrote per table: fewer here means lines went missing. */
+function sameCounts(trailer: string, tables: Record<string, number>): boolean {
+  const listed = (parseJson(trailer) ?? {}) as Record<string, unknown>;
+  return [...Object.keys(listed), ...Object.keys(tables)].every((n) => (listed[n] ?? 0) === (tables[n] ?? 0));
 }
 
 const INSERT = /^INSERT INTO ("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)[\s(]/;
