@@ -28,9 +28,7 @@ export const meSchema = z.object({
     clearance: z.number().int(),
     totpEnabled: z.boolean(),
     totpRequired: z.boolean(),
-    roles: z.array(
-      z.object({ role: z.enum(ROLES), orgId: z.uuid(), orgName: z.string(), orgPath: z.string() }),
-    ),
+    roles: z.array(z.object({ role: z.enum(ROLES), orgId: z.uuid(), orgName: z.string(), orgPath: z.string() })),
     permissions: z.array(z.string()),
   }),
 });
@@ -38,7 +36,11 @@ export type Me = z.infer<typeof meSchema>;
 
 export const totpCodeSchema = z
   .object({
-    code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số').optional(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số')
+      .optional(),
     recoveryCode: z.string().trim().min(8, 'Mã khôi phục không hợp lệ').max(40).optional(),
   })
   .refine((v) => v.code !== undefined || v.recoveryCode !== undefined, {
@@ -52,7 +54,10 @@ export const totpEnrolStartSchema = z.object({
   qrDataUrl: z.string(),
 });
 export const totpEnrolConfirmSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số'),
 });
 
 export const passwordChangeSchema = z.object({
@@ -67,7 +72,11 @@ export const TOKEN_SCOPES = ['read', 'write'] as const;
 export const tokenCreateSchema = z.object({
   name: z.string({ error: 'Tên mã truy cập là bắt buộc' }).trim().min(2, 'Tên mã truy cập phải có ít nhất 2 ký tự').max(100),
   scopes: z.array(z.enum(TOKEN_SCOPES, { error: 'Phạm vi mã truy cập không hợp lệ' })).min(1, 'Chọn ít nhất một phạm vi'),
-  expiresInDays: z.number({ error: 'Số ngày hiệu lực không hợp lệ' }).int().min(1, 'Hiệu lực ít nhất 1 ngày').max(365, 'Hiệu lực tối đa 365 ngày'),
+  expiresInDays: z
+    .number({ error: 'Số ngày hiệu lực không hợp lệ' })
+    .int()
+    .min(1, 'Hiệu lực ít nhất 1 ngày')
+    .max(365, 'Hiệu lực tối đa 365 ngày'),
 });
 export const tokenSchema = z.object({
   id: z.uuid(),
@@ -80,4 +89,7 @@ export const tokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export const clearanceSchema = z.union(CLEARANCES.map((c) => z.literal(c)), { error: 'Độ mật không hợp lệ' });
+export const clearanceSchema = z.union(
+  CLEARANCES.map((c) => z.literal(c)),
+  { error: 'Độ mật không hợp lệ' },
+);

@@ -49,7 +49,12 @@ export const orgCreateSchema = z.object({
   kind: z.enum(ORG_KINDS, { error: 'Loại tổ chức không hợp lệ' }),
   hasCommittee: z.boolean().default(false),
   hasInspectionCommittee: z.boolean().default(false),
-  secrecy: z.union(CLEARANCES.map((c) => z.literal(c)), { error: 'Độ mật không hợp lệ' }).default(0),
+  secrecy: z
+    .union(
+      CLEARANCES.map((c) => z.literal(c)),
+      { error: 'Độ mật không hợp lệ' },
+    )
+    .default(0),
   validFrom: isoDate.nullable().default(null),
 });
 export type OrgCreate = z.input<typeof orgCreateSchema>;
@@ -59,7 +64,12 @@ export const orgUpdateSchema = z.object({
   kind: z.enum(ORG_KINDS, { error: 'Loại tổ chức không hợp lệ' }).optional(),
   hasCommittee: z.boolean().optional(),
   hasInspectionCommittee: z.boolean().optional(),
-  secrecy: z.union(CLEARANCES.map((c) => z.literal(c)), { error: 'Độ mật không hợp lệ' }).optional(),
+  secrecy: z
+    .union(
+      CLEARANCES.map((c) => z.literal(c)),
+      { error: 'Độ mật không hợp lệ' },
+    )
+    .optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
   /** Optimistic concurrency: the version the editor saw. */

@@ -23,13 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   petition_custodian: 'Người quản lý đơn thư mật',
 };
 
-export const PERMISSIONS = [
-  'org.read',
-  'org.write',
-  'user.manage',
-  'audit.read',
-  'petition.identity.read',
-] as const;
+export const PERMISSIONS = ['org.read', 'org.write', 'user.manage', 'audit.read', 'petition.identity.read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -44,13 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** Roles that can reach confidential data must sign in with a second factor (design.md, security model). */
-export const DEFAULT_TOTP_REQUIRED_ROLES: readonly Role[] = [
-  'admin',
-  'ubkt_leader',
-  'ubkt_officer',
-  'auditor',
-  'petition_custodian',
-];
+export const DEFAULT_TOTP_REQUIRED_ROLES: readonly Role[] = ['admin', 'ubkt_leader', 'ubkt_officer', 'auditor', 'petition_custodian'];
 
 /** Secrecy levels (Luật Bảo vệ bí mật nhà nước 2018, Điều 8): 0 = không mật. */
 export const CLEARANCES = [0, 1, 2, 3] as const;

@@ -16,7 +16,11 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(newest(path.join(root, 'web', 'src')), newest(path.join(root, 'common')), fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs);
+const sources = Math.max(
+  newest(path.join(root, 'web', 'src')),
+  newest(path.join(root, 'common')),
+  fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs,
+);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   process.stdout.write('Đang dựng giao diện web (lần đầu hoặc sau khi mã nguồn thay đổi)…\n');
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {

@@ -2,8 +2,8 @@
 // first administrator with a random one-time password, who must change it and enrol 2FA.
 import fs from 'node:fs';
 import path from 'node:path';
-import { inTransaction } from './db/context.ts';
 import type { Database } from './db/connection.ts';
+import { inTransaction } from './db/context.ts';
 import { systemActor } from './platform/access/actor.ts';
 import { SYSTEM_SCOPE } from './platform/access/scope.ts';
 import { appendAudit, ROOT_PATH } from './platform/audit/audit.ts';
@@ -28,7 +28,17 @@ export async function ensureOrgTree(database: Database): Promise<number> {
     const data = JSON.parse(fs.readFileSync(ADMIN_UNITS_FILE, 'utf8')) as AdminUnits;
     const root = await tx
       .insertInto('org_unit')
-      .values({ code: ROOT_PATH, name: 'Trung ương', kind: 'central', path: ROOT_PATH, province_code: null, has_committee: true, has_inspection_committee: true, parent_id: null, valid_from: null })
+      .values({
+        code: ROOT_PATH,
+        name: 'Trung ương',
+        kind: 'central',
+        path: ROOT_PATH,
+        province_code: null,
+        has_committee: true,
+        has_inspection_committee: true,
+        parent_id: null,
+        valid_from: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     let count = 1;
@@ -60,7 +70,11 @@ export async function ensureOrgTree(database: Database): Promise<number> {
         has_inspection_committee: true,
         valid_from: '2025-07-01',
       }));
-      for (let i = 0; i < rows.length; i += 500) await tx.insertInto('org_unit').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await tx
+          .insertInto('org_unit')
+          .values(rows.slice(i, i + 500))
+          .execute();
       count += 1 + rows.length;
     }
     await appendAudit(tx, systemActor(), {
@@ -84,11 +98,25 @@ export async function ensureFirstAdmin(database: Database): Promise<{ username: 
     const root = await tx.selectFrom('org_unit').select(['id', 'path']).where('path', '=', ROOT_PATH).executeTakeFirstOrThrow();
     const user = await tx
       .insertInto('app_user')
-      .values({ username: FIRST_ADMIN, full_name: 'Quản trị hệ thống', email: null, org_id: root.id, org_path: root.path, password_hash: hash, clearance: 3 })
+      .values({
+        username: FIRST_ADMIN,
+        full_name: 'Quản trị hệ thống',
+        email: null,
+        org_id: root.id,
+        org_path: root.path,
+        password_hash: hash,
+        clearance: 3,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx.insertInto('role_assignment').values({ user_id: user.id, role: 'admin', org_id: root.id }).execute();
-    await appendAudit(tx, systemActor(), { action: 'user.create', entityType: 'user', entityId: user.id, scopePath: ROOT_PATH, detail: { username: FIRST_ADMIN, firstAdmin: true } });
+    await appendAudit(tx, systemActor(), {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      scopePath: ROOT_PATH,
+      detail: { username: FIRST_ADMIN, firstAdmin: true },
+    });
     return { username: FIRST_ADMIN, password };
   });
 }

@@ -1,12 +1,12 @@
 // `ktgs`: the operator's command line. In the embedded mode, when a server already holds ./data,
 // commands are carried out by that server over its control socket instead of opening PGlite twice.
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { ROLES } from '../../common/roles.ts';
 import { type Config, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
-import { pipeline } from 'node:stream/promises';
 import { backupTo, restoreFrom } from './ops/commands.ts';
 import { callControl, decodeStream, HANDLERS, requestControl } from './ops/control.ts';
 import { embeddedHolder, openRuntime } from './runtime.ts';
@@ -47,7 +47,10 @@ function print(json: boolean, value: unknown, human: string) {
 
 const program = new Command('ktgs').description('KTGS — nền tảng kiểm tra, giám sát và kỷ luật của Đảng');
 
-program.command('serve').description('Chạy máy chủ web và API').action(async () => serve(loadConfig()));
+program
+  .command('serve')
+  .description('Chạy máy chủ web và API')
+  .action(async () => serve(loadConfig()));
 
 program
   .command('migrate')
@@ -112,7 +115,9 @@ program
     const r = (await run('token.create', {
       username: o.user,
       name: o.name,
-      scopes: String(o.scope).split(',').map((s: string) => s.trim()),
+      scopes: String(o.scope)
+        .split(',')
+        .map((s: string) => s.trim()),
       days: Number(o.days),
     })) as { token: string; expiresAt: string };
     print(o.json, r, r.token);
@@ -145,8 +150,7 @@ program
     if (held(config)) {
       await pipeline(await requestControl(config.dataDir, '/backup', ''), out);
     } else {
-      const write = (chunk: string) =>
-        out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      const write = (chunk: string) => (out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once('drain', () => resolve())));
       const rt = await openRuntime(config, { bootstrap: false });
       try {
         await backupTo(rt, write);

@@ -32,7 +32,10 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
 
 function roles(raw: string | undefined): readonly Role[] {
   if (raw === undefined) return DEFAULT_TOTP_REQUIRED_ROLES;
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const r of list) {
     if (!(ROLES as readonly string[]).includes(r)) throw new Error(`KTGS_TOTP_REQUIRED_ROLES: vai trò không hợp lệ "${r}"`);
   }

@@ -78,7 +78,7 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
       throw new Error(`Lược đồ CSDL chưa được cập nhật (${pending.join(', ')}): chạy \`ktgs migrate\` trước.`);
     }
     await assertAppRoleIsUnprivileged(database);
-    const keyring = loadKeyring(process.env, embedded ? config.dataDir : (process.env.KTGS_DATA_DIR ? config.dataDir : null));
+    const keyring = loadKeyring(process.env, embedded ? config.dataDir : process.env.KTGS_DATA_DIR ? config.dataDir : null);
     let firstAdmin = null;
     if (opts.bootstrap !== false) {
       await ensureOrgTree(database);

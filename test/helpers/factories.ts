@@ -82,7 +82,11 @@ function cookiesOf(setCookie: string | string[] | undefined): Record<string, str
 
 /** Signs in through the API, passing the second factor when the user has one. */
 export async function login(app: FastifyInstance, user: TestUser): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: user.username, password: user.password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const c = cookiesOf(res.headers['set-cookie']);
   const session: Session = {

@@ -2,8 +2,8 @@
 // copies (PGlite: a data-directory tarball; PostgreSQL: a template database).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { ensureOrgTree } from '../../server/src/bootstrap.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
 import { migrate } from '../../server/src/db/migrate.ts';

@@ -6,8 +6,8 @@ import { ensureFirstAdmin } from '../../server/src/bootstrap.ts';
 import { inTransaction } from '../../server/src/db/context.ts';
 import { SYSTEM_SCOPE } from '../../server/src/platform/access/scope.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
-import { createUser, login, PASSWORD } from '../helpers/factories.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
+import { createUser, login, PASSWORD } from '../helpers/factories.ts';
 
 let ctx: TestDb;
 let app: FastifyInstance;
@@ -57,7 +57,12 @@ describe('first administrator', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
 
-    const short = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: oneTime, newPassword: 'ngan' } });
+    const short = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: oneTime, newPassword: 'ngan' },
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields.newPassword).toMatch(/12 ký tự/);
     const common = await app.inject({
@@ -69,7 +74,12 @@ describe('first administrator', () => {
     expect(common.statusCode).toBe(400);
     expect(common.json().error.fields.newPassword).toMatch(/phổ biến/);
 
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: oneTime, newPassword: PASSWORD } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: oneTime, newPassword: PASSWORD },
+    });
     expect(ok.json()).toEqual({ stage: 'totp_enrol' });
     const stillBlocked = await app.inject({ method: 'GET', url: '/api/v1/orgs/roots', headers });
     expect(stillBlocked.json().error.code).toBe('totp_enrolment_required');
@@ -105,7 +115,12 @@ describe('first administrator', () => {
     const signIn = async () =>
       headersOf(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'quantri', password: PASSWORD } }));
     const h1 = await signIn();
-    const used = await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: h1, payload: { recoveryCode: recoveryCodes[0]?.toLowerCase() } });
+    const used = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp',
+      headers: h1,
+      payload: { recoveryCode: recoveryCodes[0]?.toLowerCase() },
+    });
     expect(used.json()).toEqual({ stage: 'full' });
     const h2 = await signIn();
     const reused = await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: h2, payload: { recoveryCode: recoveryCodes[0] } });
@@ -143,7 +158,12 @@ describe('sessions and CSRF', () => {
 
   it('refuses a cookie-authenticated write without the CSRF token or from another site', async () => {
     const s = await login(app, await createUser(ctx, { roles: [{ role: 'viewer', orgCode: 'T01' }] }));
-    const noToken = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie: s.cookie }, payload: { name: 'x1', scopes: ['read'], expiresInDays: 1 } });
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: { cookie: s.cookie },
+      payload: { name: 'x1', scopes: ['read'], expiresInDays: 1 },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf');
     const crossSite = await app.inject({
@@ -159,7 +179,11 @@ describe('sessions and CSRF', () => {
     const user = await createUser(ctx, { roles: [{ role: 'viewer', orgCode: 'T01' }] });
     const s = await login(app, user);
     await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
-      tx.updateTable('session').set({ last_seen_at: new Date(Date.now() - 31 * 60_000) }).where('user_id', '=', user.id).execute(),
+      tx
+        .updateTable('session')
+        .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+        .where('user_id', '=', user.id)
+        .execute(),
     );
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers })).statusCode).toBe(401);
   });
@@ -187,7 +211,12 @@ describe('back-off and second factor', () => {
       expect(r.statusCode).toBe(401);
       expect(r.json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: from, payload: { username: user.username, password: user.password } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: from,
+      payload: { username: user.username, password: user.password },
+    });
     expect(r.statusCode).toBe(429);
     expect(Number(r.json().error.fields.retryAfterSeconds)).toBeGreaterThan(0);
     expect(r.headers['retry-after']).toBeTruthy();
@@ -196,26 +225,48 @@ describe('back-off and second factor', () => {
   it('slows down an address that tries many accounts', async () => {
     const from = { 'x-forwarded-for': '10.20.30.41' };
     for (let i = 0; i < 20; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: from, payload: { username: `khong-co-${i}`, password: 'sai-mat-khau-roi' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: from,
+        payload: { username: `khong-co-${i}`, password: 'sai-mat-khau-roi' },
+      });
       expect(r.statusCode).toBe(401);
     }
     const user = await createUser(ctx, { roles: [{ role: 'viewer', orgCode: 'T01' }] });
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: from, payload: { username: user.username, password: user.password } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: from,
+      payload: { username: user.username, password: user.password },
+    });
     expect(r.statusCode).toBe(429);
-    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 
   it('refuses a wrong code and a replayed code', async () => {
     const user = await createUser(ctx, { roles: [{ role: 'ubkt_officer', orgCode: 'T04' }], totp: true });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
     expect(res.json().stage).toBe('totp');
     const headers = headersOf(res);
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers, payload: { code: '123456' } })).statusCode).toBe(400);
     const code = await generate({ secret: user.totpSecret! });
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers, payload: { code } })).statusCode).toBe(200);
 
-    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
     const h2 = headersOf(again);
     const replay = await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: h2, payload: { code } });
     expect(replay.statusCode).toBe(400);
@@ -225,14 +276,24 @@ describe('back-off and second factor', () => {
 describe('API tokens', () => {
   it('authenticates integrations with a hashed, scoped, expiring bearer token', async () => {
     const s = await login(app, await createUser(ctx, { roles: [{ role: 'viewer', orgCode: 'T01' }] }));
-    const made = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: s.headers, payload: { name: 'Báo cáo', scopes: ['read'], expiresInDays: 30 } });
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: s.headers,
+      payload: { name: 'Báo cáo', scopes: ['read'], expiresInDays: 30 },
+    });
     expect(made.statusCode).toBe(200);
     const { token, item } = made.json();
     expect(token).toMatch(/^ktgs_/);
     const bearer = { authorization: `Bearer ${token}` };
     const read = await app.inject({ method: 'GET', url: '/api/v1/orgs/roots', headers: bearer });
     expect(read.json().items[0].code).toBe('T01');
-    const write = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'x2', scopes: ['read'], expiresInDays: 1 } });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: bearer,
+      payload: { name: 'x2', scopes: ['read'], expiresInDays: 1 },
+    });
     expect(write.statusCode).toBe(403);
     const stored = await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
       tx.selectFrom('api_token').select('token_hash').where('id', '=', item.id).executeTakeFirstOrThrow(),
@@ -259,7 +320,12 @@ describe('HTTP hygiene', () => {
   });
 
   it('answers bad input with a Vietnamese error naming the field, never a crash', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation');
     const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { password: 'x' } });

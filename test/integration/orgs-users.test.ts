@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldForSearch } from '../../common/text.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
-import { createUser, login, orgByCode, type Session } from '../helpers/factories.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
+import { createUser, login, orgByCode, type Session } from '../helpers/factories.ts';
 
 let ctx: TestDb;
 let app: FastifyInstance;
@@ -75,9 +75,19 @@ describe('organisation tree', () => {
 
   it('does not let a second editor silently overwrite the first', async () => {
     const c = await commune();
-    const first = await app.inject({ method: 'PATCH', url: `/api/v1/orgs/${c.id}`, headers: admin.headers, payload: { name: 'Đảng bộ xã Đô Lương', version: c.version } });
+    const first = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/${c.id}`,
+      headers: admin.headers,
+      payload: { name: 'Đảng bộ xã Đô Lương', version: c.version },
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await app.inject({ method: 'PATCH', url: `/api/v1/orgs/${c.id}`, headers: admin.headers, payload: { name: 'Tên khác', version: c.version } });
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/${c.id}`,
+      headers: admin.headers,
+      payload: { name: 'Tên khác', version: c.version },
+    });
     expect(stale.statusCode).toBe(409);
     expect((await commune()).name).toBe('Đảng bộ xã Đô Lương');
   });
@@ -112,7 +122,11 @@ describe('user administration', () => {
     const { user, oneTimePassword } = res.json();
     expect(user.username).toBe('tran.binh');
     expect(user.mustChangePassword).toBe(true);
-    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'tran.binh', password: oneTimePassword } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'tran.binh', password: oneTimePassword },
+    });
     expect(signIn.json().stage).toBe('password_change');
     const log = await app.inject({ method: 'GET', url: '/api/v1/audit?action=user.create', headers: auditor.headers });
     expect(JSON.stringify(log.json())).not.toContain(oneTimePassword);
@@ -138,7 +152,11 @@ describe('user administration', () => {
     const reset = await app.inject({ method: 'POST', url: `/api/v1/users/${target.id}/reset-totp`, headers: admin.headers });
     expect(reset.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: theirs.headers })).statusCode).toBe(401);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: target.username, password: target.password } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: target.username, password: target.password },
+    });
     expect(again.json().stage).toBe('totp_enrol');
     const pw = await app.inject({ method: 'POST', url: `/api/v1/users/${target.id}/reset-password`, headers: admin.headers });
     expect(pw.json().oneTimePassword).toHaveLength(16);

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../server/src/db/context.ts';
 import * as orgRepo from '../../server/src/modules/orgs/orgs.repository.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
-import { createUser, login, orgByCode, type Session } from '../helpers/factories.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
+import { createUser, login, orgByCode, type Session } from '../helpers/factories.ts';
 
 // Two wards of Hà Nội (province 01): Ba Đình (00004) and Ngọc Hà (00008).
 const BA_DINH = 'X00004';

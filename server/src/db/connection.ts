@@ -108,9 +108,7 @@ async function openServer(opts: DatabaseOptions, role: string): Promise<Database
   });
   pool.on('connect', (client) => {
     // If the URL names a privileged role (owner), drop to the app role for the whole session.
-    client
-      .query(`DO $$ BEGIN IF current_user <> '${opts.appRole}' THEN EXECUTE 'SET ROLE ${role}'; END IF; END $$`)
-      .catch(() => undefined);
+    client.query(`DO $$ BEGIN IF current_user <> '${opts.appRole}' THEN EXECUTE 'SET ROLE ${role}'; END IF; END $$`).catch(() => undefined);
   });
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -1,6 +1,7 @@
 // Transactions that carry the access context into PostgreSQL for row-level security.
-import { sql, type Transaction } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Scope } from '../platform/access/scope.ts';
 import type { DB } from './types.ts';
 

@@ -30,9 +30,7 @@ export async function migrate(database: Database): Promise<MigrateResult> {
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error');
-      throw new Error(
-        `Cập nhật lược đồ CSDL thất bại${failed ? ` ở bước ${failed.migrationName}` : ''}: ${(error as Error).message}`,
-      );
+      throw new Error(`Cập nhật lược đồ CSDL thất bại${failed ? ` ở bước ${failed.migrationName}` : ''}: ${(error as Error).message}`);
     }
     await grantAppRole(client, database.appRole);
     const all = await migrator.getMigrations();

@@ -17,9 +17,7 @@ export const ALLOWED_CHILDREN: Record<OrgKind, readonly OrgKind[]> = {
 
 /** Returns a Vietnamese reason the placement is wrong, or null. */
 export function placementProblem(parentKind: OrgKind, childKind: OrgKind): string | null {
-  return ALLOWED_CHILDREN[parentKind].includes(childKind)
-    ? null
-    : 'Loại tổ chức này không thể trực thuộc tổ chức cấp trên đã chọn.';
+  return ALLOWED_CHILDREN[parentKind].includes(childKind) ? null : 'Loại tổ chức này không thể trực thuộc tổ chức cấp trên đã chọn.';
 }
 
 /** An inspection committee exists at đảng ủy cơ sở level and above, never in a chi bộ (domain.md §1). */

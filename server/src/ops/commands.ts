@@ -2,14 +2,14 @@
 // that holds the embedded database). Each acts as the system, and each write is audited.
 import type { Role } from '../../../common/roles.ts';
 import { inTransaction } from '../db/context.ts';
-import { actorOf } from '../modules/auth/auth.service.ts';
 import { findUserByUsername, rolesOf } from '../modules/auth/auth.repository.ts';
+import { actorOf } from '../modules/auth/auth.service.ts';
 import { TokenService } from '../modules/auth/tokens.service.ts';
 import { UserService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
 import type { AppContext } from '../platform/app-context.ts';
-import { verifyChain, appendAudit } from '../platform/audit/audit.ts';
+import { appendAudit, verifyChain } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import { restoreBackup, writeBackup } from './backup.ts';
 

@@ -31,6 +31,5 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Bản ghi') => new AppError('not_found', `${what} không tồn tại hoặc bạn không có quyền xem.`);
 export const forbidden = (why = 'Bạn không có quyền thực hiện thao tác này.') => new AppError('forbidden', why);
-export const conflict = (why = 'Bản ghi đã được người khác sửa. Vui lòng tải lại rồi thử lại.') =>
-  new AppError('conflict', why);
+export const conflict = (why = 'Bản ghi đã được người khác sửa. Vui lòng tải lại rồi thử lại.') => new AppError('conflict', why);
 export const invalid = (field: string, message: string) => new AppError('validation', message, { [field]: message });

@@ -1,11 +1,12 @@
 // Reading and verifying the audit log: auditors only, within their subtree.
+
+import { sql } from 'kysely';
 import type { AuditEntry } from '../../../../common/audit.ts';
 import { inTransaction } from '../../db/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { requireScope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, verifyChain } from '../../platform/audit/audit.ts';
-import { sql } from 'kysely';
 
 export class AuditService {
   private readonly ctx: AppContext;
@@ -20,7 +21,12 @@ export class AuditService {
       if (q.action) base = base.where('action', '=', q.action);
       if (q.actor) base = base.where('actor_name', '=', q.actor);
       const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('seq', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('seq', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
         base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ]);
       const items: AuditEntry[] = rows.map((r) => ({
@@ -47,7 +53,10 @@ export class AuditService {
     const scope = requireScope(actor, 'audit.read');
     const result = await verifyChain(this.ctx.database.db);
     await inTransaction(this.ctx.database.db, scope, (tx) =>
-      appendAudit(tx, actor, { action: 'audit.verify', detail: { ok: result.ok, checked: result.checked, firstBroken: result.firstBroken?.seq ?? null } }),
+      appendAudit(tx, actor, {
+        action: 'audit.verify',
+        detail: { ok: result.ok, checked: result.checked, firstBroken: result.firstBroken?.seq ?? null },
+      }),
     );
     return result;
   }

@@ -6,11 +6,11 @@ import type { Actor, RoleGrant } from '../../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { decrypt, encrypt } from '../../platform/crypto.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/auth/secrets.ts';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpUri } from '../../platform/auth/totp.ts';
+import { decrypt, encrypt } from '../../platform/crypto.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import * as repo from './auth.repository.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
@@ -169,7 +169,12 @@ export class AuthService {
       }
       await tx
         .updateTable('app_user')
-        .set({ password_hash: await hashPassword(newPassword), must_change_password: false, password_changed_at: new Date(), updated_at: new Date() })
+        .set({
+          password_hash: await hashPassword(newPassword),
+          must_change_password: false,
+          password_changed_at: new Date(),
+          updated_at: new Date(),
+        })
         .where('id', '=', userId)
         .execute();
       // Other sessions may have been opened with the old password: end them.
@@ -190,7 +195,8 @@ export class AuthService {
     const url = totpUri(secret, auth.actor.username as string);
     await this.tx(async (tx) => {
       const user = (await repo.findUserById(tx, userId)) as UserRow;
-      if (user.totp_enabled) throw new AppError('conflict', 'Xác thực hai lớp đã được bật. Quản trị viên có thể đặt lại nếu bạn mất thiết bị.');
+      if (user.totp_enabled)
+        throw new AppError('conflict', 'Xác thực hai lớp đã được bật. Quản trị viên có thể đặt lại nếu bạn mất thiết bị.');
       await tx
         .updateTable('app_user')
         .set({ totp_pending_secret_enc: encrypt(this.ctx.keyring, secret, `${TOTP_AAD}:${userId}`) })
@@ -210,10 +216,19 @@ export class AuthService {
       if (step === null) throw invalid('code', 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi thử lại.');
       const codes = newRecoveryCodes();
       await tx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-      await tx.insertInto('recovery_code').values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) }))).execute();
+      await tx
+        .insertInto('recovery_code')
+        .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) })))
+        .execute();
       await tx
         .updateTable('app_user')
-        .set({ totp_secret_enc: user.totp_pending_secret_enc, totp_pending_secret_enc: null, totp_enabled: true, totp_last_step: step, updated_at: new Date() })
+        .set({
+          totp_secret_enc: user.totp_pending_secret_enc,
+          totp_pending_secret_enc: null,
+          totp_enabled: true,
+          totp_last_step: step,
+          updated_at: new Date(),
+        })
         .where('id', '=', userId)
         .execute();
       if (auth.session) await repo.setSessionStage(tx, auth.session.id, 'full');
@@ -230,7 +245,9 @@ export class AuthService {
     const until = blocked[0]?.blocked_until ? new Date(blocked[0].blocked_until).getTime() : 0;
     if (until > Date.now()) {
       const seconds = Math.ceil((until - Date.now()) / 1000);
-      throw new AppError('rate_limited', `Nhập sai nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, { retryAfterSeconds: String(seconds) });
+      throw new AppError('rate_limited', `Nhập sai nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, {
+        retryAfterSeconds: String(seconds),
+      });
     }
     const passed = await this.tx(async (tx) => {
       const user = (await repo.findUserById(tx, userId)) as UserRow;

@@ -1,11 +1,11 @@
 // API tokens for integrations: shown once, stored as a hash, with scopes and an expiry.
 import { inTransaction } from '../../db/context.ts';
+import type { Actor } from '../../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { hashSecret, newSecret } from '../../platform/auth/secrets.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/access/actor.ts';
 
 export const TOKEN_PREFIX = 'ktgs_';
 
@@ -40,7 +40,12 @@ export class TokenService {
   /** Tokens belong to the caller: the system scope is used only with `user_id = caller`. */
   async list(actor: Actor) {
     const rows = await inTransaction(this.ctx.database.db, SYSTEM_SCOPE, (tx) =>
-      tx.selectFrom('api_token').selectAll().where('user_id', '=', actor.userId as string).orderBy('created_at', 'desc').execute(),
+      tx
+        .selectFrom('api_token')
+        .selectAll()
+        .where('user_id', '=', actor.userId as string)
+        .orderBy('created_at', 'desc')
+        .execute(),
     );
     return rows.map(view);
   }

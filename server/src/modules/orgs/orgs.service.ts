@@ -1,13 +1,13 @@
 // The organisation tree: read within scope, edited by administrators, every write audited.
 import type { Org, OrgCreate, OrgKind, OrgUpdate } from '../../../../common/orgs.ts';
+import { foldForSearch } from '../../../../common/text.ts';
 import { inTransaction } from '../../db/context.ts';
-import { placementProblem, inspectionCommitteeProblem } from '../../domain/org-tree.ts';
+import { inspectionCommitteeProblem, placementProblem } from '../../domain/org-tree.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import { foldForSearch } from '../../../../common/text.ts';
 import * as repo from './orgs.repository.ts';
 
 export function toOrg(r: repo.OrgRow): Org {

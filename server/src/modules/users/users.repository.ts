@@ -35,7 +35,15 @@ export function orgsByIds(tx: Tx, ids: string[]) {
 
 export function insertUser(
   tx: Tx,
-  v: { username: string; full_name: string; email: string | null; org_id: string; org_path: string; password_hash: string; clearance: number },
+  v: {
+    username: string;
+    full_name: string;
+    email: string | null;
+    org_id: string;
+    org_path: string;
+    password_hash: string;
+    clearance: number;
+  },
 ) {
   return tx.insertInto('app_user').values(v).returning('id').executeTakeFirstOrThrow();
 }
@@ -43,7 +51,10 @@ export function insertUser(
 export async function replaceRoles(tx: Tx, userId: string, roles: { role: string; orgId: string }[]) {
   await tx.deleteFrom('role_assignment').where('user_id', '=', userId).execute();
   if (roles.length > 0) {
-    await tx.insertInto('role_assignment').values(roles.map((r) => ({ user_id: userId, role: r.role, org_id: r.orgId }))).execute();
+    await tx
+      .insertInto('role_assignment')
+      .values(roles.map((r) => ({ user_id: userId, role: r.role, org_id: r.orgId })))
+      .execute();
   }
 }
 
@@ -66,7 +77,10 @@ export async function updateUser(
     org_path: string;
   }>,
 ) {
-  let q = tx.updateTable('app_user').set({ ...v, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id);
+  let q = tx
+    .updateTable('app_user')
+    .set({ ...v, updated_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', id);
   if (version !== null) q = q.where('version', '=', version);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;

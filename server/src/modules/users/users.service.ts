@@ -1,8 +1,9 @@
 // User administration within the administrator's subtree: accounts, roles on subtrees, clearance,
 // password and second-factor resets. Every write is audited; passwords never leave as hashes.
+
+import type { Role } from '../../../../common/roles.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import type { User, UserCreate, UserUpdate } from '../../../../common/users.ts';
-import type { Role } from '../../../../common/roles.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, requireScope, type Scope } from '../../platform/access/scope.ts';
@@ -79,7 +80,10 @@ export class UserService {
     const folded = q ? foldForSearch(q) : null;
     return this.run(scope, async (tx) => {
       const [rows, count] = await repo.list(tx, { folded: folded || null, offset: (page - 1) * pageSize, limit: pageSize });
-      const roles = await repo.rolesFor(tx, rows.map((r) => r.id));
+      const roles = await repo.rolesFor(
+        tx,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => toUser(r, roles)), total: count.n };
     });
   }
@@ -116,7 +120,13 @@ export class UserService {
       }
       await repo.replaceRoles(tx, id, input.roles);
       const created = await this.load(tx, scope, id);
-      await appendAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: id, scopePath: home.path, after: auditView(created) });
+      await appendAudit(tx, actor, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        scopePath: home.path,
+        after: auditView(created),
+      });
       return created;
     });
     return { user, oneTimePassword };

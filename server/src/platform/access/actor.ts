@@ -1,5 +1,5 @@
 // Who is acting, with what roles where, and how far their scope and clearance reach.
-import { type Permission, type Role, ROLE_PERMISSIONS } from '../../../../common/roles.ts';
+import { type Permission, ROLE_PERMISSIONS, type Role } from '../../../../common/roles.ts';
 
 export interface RoleGrant {
   role: Role;

@@ -3,7 +3,18 @@ import { type Actor, scopePaths } from './actor.ts';
 import { assertVisible, inScope, requireScope } from './scope.ts';
 
 function actor(roles: Actor['roles'], clearance = 0): Actor {
-  return { kind: 'user', userId: 'u', username: 'u', fullName: 'U', clearance, roles, orgPath: null, tokenScopes: null, sessionId: null, requestId: null };
+  return {
+    kind: 'user',
+    userId: 'u',
+    username: 'u',
+    fullName: 'U',
+    clearance,
+    roles,
+    orgPath: null,
+    tokenScopes: null,
+    sessionId: null,
+    requestId: null,
+  };
 }
 const grant = (role: Actor['roles'][number]['role'], orgPath: string) => ({ role, orgPath, orgId: orgPath, orgName: orgPath });
 

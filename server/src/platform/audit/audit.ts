@@ -1,8 +1,9 @@
 // The append-only, hash-chained audit log. Each entry's hash covers the previous entry's hash, its
 // sequence number and the canonical JSON of the entry; the database computes it while holding the
 // chain head's row lock, so concurrent appends form one chain. verifyChain() recomputes everything.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { AuditVerifyResult } from '../../../../common/audit.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import type { DB } from '../../db/types.ts';

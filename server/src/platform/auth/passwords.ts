@@ -9,13 +9,33 @@ const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 
 
 /** Common passwords (the zxcvbn list) plus local ones users of this field pick. */
 const LOCAL_COMMON = [
-  'matkhau', 'matkhau123', 'dangcongsan', 'dangvien', 'kiemtra', 'giamsat', 'ubkt', 'ktgs', 'vietnam',
-  'hochiminh', 'hanoi', 'saigon', 'admin', 'administrator', 'quantri', 'abc123', 'changeme', 'welcome',
+  'matkhau',
+  'matkhau123',
+  'dangcongsan',
+  'dangvien',
+  'kiemtra',
+  'giamsat',
+  'ubkt',
+  'ktgs',
+  'vietnam',
+  'hochiminh',
+  'hanoi',
+  'saigon',
+  'admin',
+  'administrator',
+  'quantri',
+  'abc123',
+  'changeme',
+  'welcome',
 ];
 const COMMON = new Set<string>([...(dictionary['passwords-common'] as string[]), ...LOCAL_COMMON]);
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
 }
 
 /** Returns a Vietnamese reason why the password is refused, or null if it is acceptable. */

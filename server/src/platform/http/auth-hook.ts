@@ -1,10 +1,10 @@
 // Who is calling: a session cookie or an API token; CSRF and sign-in stage checks for every route.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionStage } from '../../../../common/auth.ts';
-import type { AuthService, Authenticated } from '../../modules/auth/auth.service.ts';
-import { AppError } from '../errors.ts';
-import { safeEqual } from '../auth/secrets.ts';
 import type { Config } from '../../config.ts';
+import type { Authenticated, AuthService } from '../../modules/auth/auth.service.ts';
+import { safeEqual } from '../auth/secrets.ts';
+import { AppError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'ktgs_sid';
 export const CSRF_COOKIE = 'ktgs_csrf';

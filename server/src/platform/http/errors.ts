@@ -24,7 +24,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: Record<string, string> = {};
     for (const v of err.validation) {
-      const key = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || ((v.params.issue as { path?: PropertyKey[] }).path ?? []).map(String).join('.') || '_';
+      const key =
+        v.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+        ((v.params.issue as { path?: PropertyKey[] }).path ?? []).map(String).join('.') ||
+        '_';
       fields[key] ??= v.message ?? 'Giá trị không hợp lệ';
     }
     const first = Object.entries(fields)[0];
