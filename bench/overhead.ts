@@ -57,10 +57,10 @@ function addAuditedRoute(app: FastifyInstance, runtime: Runtime) {
       const scope = requireScope(actor, 'org.read');
       const parentId = request.query.parentId;
       const items = await inTransaction(runtime.database.db, scope, async (tx) => {
-        const parent = await orgRepo.findById(tx, parentId);
+        const rows = await orgRepo.withChildren(tx, parentId);
+        const parent = rows.find((r) => r.id === parentId);
         if (!parent) throw notFound('Tổ chức');
         assertVisible(scope, parent, 'Tổ chức');
-        const rows = await orgRepo.children(tx, parentId);
         await appendAudit(tx, actor, {
           action: 'bench.read',
           entityType: 'org_unit',
@@ -85,9 +85,9 @@ async function capturedChildrenQuery(runtime: Runtime, scope: Scope, parentId: s
       if (e.level === 'query') seen.push(e.query);
     },
   });
-  await inTransaction(spy, scope, (tx) => orgRepo.children(tx, parentId));
+  await inTransaction(spy, scope, (tx) => orgRepo.withChildren(tx, parentId));
   const q = seen.find((c) => c.sql.includes('"o"."parent_id" ='));
-  if (!q) throw new Error(`could not capture the children() query; saw:\n${seen.map((c) => c.sql).join('\n')}`);
+  if (!q) throw new Error(`could not capture the withChildren() query; saw:\n${seen.map((c) => c.sql).join('\n')}`);
   return q;
 }
 
@@ -167,14 +167,14 @@ export async function benchOverhead(opts: OverheadOptions): Promise<{ ratio: num
     if (first.items.length !== expected) throw new Error(`HTTP gave ${first.items.length} rows, the service ${expected}`);
 
     const list = z.object({ items: z.array(orgSchema) });
-    const rows = await inTransaction(db, scope, (tx) => orgRepo.children(tx, province.id));
+    const rows = await inTransaction(db, scope, (tx) => orgRepo.withChildren(tx, province.id));
     const variants: Variant[] = [
       // Run by runBaseline() below, on a pool client of its own.
       { name: 'SQL: the SELECT alone, on a pool client (baseline)', run: async () => undefined, samples: [] },
       {
         name: 'SQL in a scoped transaction (BEGIN, set_config, SELECT, COMMIT)',
         run: async () => {
-          await inTransaction(db, scope, (tx) => orgRepo.children(tx, province.id));
+          await inTransaction(db, scope, (tx) => orgRepo.withChildren(tx, province.id));
         },
         samples: [],
       },

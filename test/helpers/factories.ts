@@ -80,6 +80,15 @@ function cookiesOf(setCookie: string | string[] | undefined): Record<string, str
   return Object.fromEntries(list.map((c) => (c.split(';')[0] ?? '').split('=') as [string, string]));
 }
 
+export function sessionOf(setCookie: string | string[] | undefined): Session {
+  const c = cookiesOf(setCookie);
+  return {
+    cookie: `ktgs_sid=${c.ktgs_sid}`,
+    csrf: c.ktgs_csrf ?? '',
+    headers: { cookie: `ktgs_sid=${c.ktgs_sid}`, 'x-csrf-token': c.ktgs_csrf ?? '' },
+  };
+}
+
 /** Signs in through the API, passing the second factor when the user has one. */
 export async function login(app: FastifyInstance, user: TestUser): Promise<Session> {
   const res = await app.inject({
@@ -88,16 +97,13 @@ export async function login(app: FastifyInstance, user: TestUser): Promise<Sessi
     payload: { username: user.username, password: user.password },
   });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-  const c = cookiesOf(res.headers['set-cookie']);
-  const session: Session = {
-    cookie: `ktgs_sid=${c.ktgs_sid}`,
-    csrf: c.ktgs_csrf ?? '',
-    headers: { cookie: `ktgs_sid=${c.ktgs_sid}`, 'x-csrf-token': c.ktgs_csrf ?? '' },
-  };
+  const session = sessionOf(res.headers['set-cookie']);
   if (res.json().stage === 'totp' && user.totpSecret) {
     const code = await generate({ secret: user.totpSecret });
     const r2 = await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: session.headers, payload: { code } });
     if (r2.statusCode !== 200) throw new Error(`totp failed: ${r2.body}`);
+    // The session moves to its signed-in stage under a new cookie.
+    return sessionOf(r2.headers['set-cookie']);
   }
   return session;
 }

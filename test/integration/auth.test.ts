@@ -81,6 +81,10 @@ describe('first administrator', () => {
       payload: { currentPassword: oneTime, newPassword: PASSWORD },
     });
     expect(ok.json()).toEqual({ stage: 'totp_enrol' });
+    // Each step rotates the session: the cookie of the previous step no longer works.
+    const before = headers;
+    headers = headersOf(ok);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: before })).statusCode).toBe(401);
     const stillBlocked = await app.inject({ method: 'GET', url: '/api/v1/orgs/roots', headers });
     expect(stillBlocked.json().error.code).toBe('totp_enrolment_required');
 
@@ -99,6 +103,7 @@ describe('first administrator', () => {
     });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().recoveryCodes).toHaveLength(10);
+    headers = headersOf(confirm);
     const roots = await app.inject({ method: 'GET', url: '/api/v1/orgs/roots', headers });
     expect(roots.json().items[0].name).toBe('Trung ương');
     recoveryCodes = confirm.json().recoveryCodes;

@@ -1,7 +1,8 @@
 // SQL for authentication: users by name, sessions, API tokens, recovery codes, throttling.
 // Runs in the system scope: authentication happens before anyone's scope is known.
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
+import type { DB } from '../../db/types.ts';
 import type { RoleGrant } from '../../platform/access/actor.ts';
 
 export async function findUserByUsername(tx: Tx, username: string) {
@@ -53,12 +54,35 @@ export async function findLiveSession(tx: Tx, tokenHash: Buffer, idleMinutes: nu
     .executeTakeFirst();
 }
 
-export async function touchSession(tx: Tx, id: string) {
-  await tx.updateTable('session').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
+export interface PrincipalRow {
+  user_id: string;
+  username: string;
+  full_name: string;
+  clearance: number;
+  org_path: string;
+  totp_enabled: boolean;
+  roles: { role: RoleGrant['role']; orgId: string; orgPath: string; orgName: string }[];
 }
 
-export async function setSessionStage(tx: Tx, id: string, stage: string) {
-  await tx.updateTable('session').set({ stage }).where('id', '=', id).execute();
+/** The live session for a cookie, with its user and roles, in one round trip (no transaction). */
+export async function sessionPrincipal(db: Kysely<DB>, tokenHash: Buffer, idleMinutes: number) {
+  const { rows } = await sql<PrincipalRow & { session_id: string; stage: string; csrf_token: string; last_seen_at: Date }>`
+    SELECT * FROM ktgs_session_principal(${tokenHash}, ${idleMinutes})`.execute(db);
+  return rows[0];
+}
+
+export async function tokenPrincipal(db: Kysely<DB>, tokenHash: Buffer) {
+  const { rows } = await sql<PrincipalRow & { token_id: string; scopes: string[]; last_used_at: Date | null }>`
+    SELECT * FROM ktgs_token_principal(${tokenHash})`.execute(db);
+  return rows[0];
+}
+
+export async function rotateSession(tx: Tx, id: string, tokenHash: Buffer, csrf: string, stage: string) {
+  await tx.updateTable('session').set({ token_hash: tokenHash, csrf_token: csrf, stage }).where('id', '=', id).execute();
+}
+
+export async function touchSession(tx: Tx, id: string) {
+  await tx.updateTable('session').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute();
 }
 
 export async function revokeSession(tx: Tx, id: string) {
@@ -70,16 +94,6 @@ export async function revokeUserSessions(tx: Tx, userId: string, exceptId: strin
   if (exceptId) q = q.where('id', '<>', exceptId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
-}
-
-export async function findLiveToken(tx: Tx, tokenHash: Buffer) {
-  return tx
-    .selectFrom('api_token')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
 }
 
 export async function touchToken(tx: Tx, id: string) {

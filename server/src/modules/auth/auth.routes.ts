@@ -49,9 +49,12 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; toke
   r.post('/api/v1/auth/password', {
     schema: { tags, summary: 'Đổi mật khẩu', body: passwordChangeSchema, response: { 200: stageReply } },
     config: { auth: 'partial', stages: ['password_change', 'full'] },
-    handler: async (request) => ({
-      stage: await auth.changePassword(authOf(request), request.body.currentPassword, request.body.newPassword),
-    }),
+    handler: async (request, reply) => {
+      const a = authOf(request);
+      const rotated = await auth.changePassword(a, request.body.currentPassword, request.body.newPassword);
+      if (rotated) setSessionCookies(reply, config, rotated.token, rotated.csrf);
+      return { stage: rotated?.stage ?? 'full' };
+    },
   });
 
   r.post('/api/v1/auth/totp/enrol/start', {
@@ -68,13 +71,21 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; toke
       response: { 200: z.object({ stage: z.enum(SESSION_STAGES), recoveryCodes: z.array(z.string()) }) },
     },
     config: { auth: 'partial', stages: ['totp_enrol', 'full'] },
-    handler: async (request) => auth.enrolConfirm(authOf(request), request.body.code),
+    handler: async (request, reply) => {
+      const { rotated, recoveryCodes } = await auth.enrolConfirm(authOf(request), request.body.code);
+      if (rotated) setSessionCookies(reply, config, rotated.token, rotated.csrf);
+      return { stage: rotated?.stage ?? 'full', recoveryCodes };
+    },
   });
 
   r.post('/api/v1/auth/totp', {
     schema: { tags, summary: 'Nhập mã xác thực hai lớp', body: totpCodeSchema, response: { 200: stageReply } },
     config: { auth: 'partial', stages: ['totp'], rateLimit: { max: 30, timeWindow: '1 minute' } },
-    handler: async (request) => ({ stage: await auth.verifySecondFactor(authOf(request), request.body) }),
+    handler: async (request, reply) => {
+      const rotated = await auth.verifySecondFactor(authOf(request), request.body);
+      setSessionCookies(reply, config, rotated.token, rotated.csrf);
+      return { stage: rotated.stage };
+    },
   });
 
   r.post('/api/v1/auth/logout', {

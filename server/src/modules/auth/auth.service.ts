@@ -21,6 +21,13 @@ export interface SessionInfo {
   csrf: string;
 }
 
+/** A session moved to a new stage, with the new cookie values to send. */
+export interface Rotated {
+  stage: SessionStage;
+  token: string;
+  csrf: string;
+}
+
 export interface Authenticated {
   actor: Actor;
   session: SessionInfo | null;
@@ -99,7 +106,17 @@ export class AuthService {
       });
       throw new AppError('unauthenticated', BAD_CREDENTIALS);
     }
-    if (user.disabled) throw new AppError('forbidden', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+    // A disabled account answers like a wrong password, so the answer does not confirm the password.
+    if (user.disabled) {
+      await this.tx((tx) =>
+        appendAudit(tx, actorOf(user, [], meta.requestId), {
+          action: 'auth.login_refused_disabled',
+          entityType: 'user',
+          entityId: user.id,
+        }),
+      );
+      throw new AppError('unauthenticated', BAD_CREDENTIALS);
+    }
     return this.tx(async (tx) => {
       await repo.clearThrottle(tx, keys[0] as string);
       if (meta.previousToken) {
@@ -127,35 +144,55 @@ export class AuthService {
     });
   }
 
+  private principalActor(p: repo.PrincipalRow, requestId: string | null, extra: Partial<Actor>): Actor {
+    return {
+      kind: 'user',
+      userId: p.user_id,
+      username: p.username,
+      fullName: p.full_name,
+      clearance: p.clearance,
+      roles: p.roles,
+      orgPath: p.org_path,
+      tokenScopes: null,
+      sessionId: null,
+      requestId,
+      ...extra,
+    };
+  }
+
   async fromSessionToken(token: string, requestId: string | null): Promise<Authenticated | null> {
-    return this.tx(async (tx) => {
-      const s = await repo.findLiveSession(tx, hashSecret(token), this.ctx.config.sessionIdleMinutes);
-      if (!s) return null;
-      const user = await repo.findUserById(tx, s.user_id);
-      if (!user || user.disabled) return null;
-      if (Date.now() - new Date(s.last_seen_at).getTime() > 60_000) await repo.touchSession(tx, s.id);
-      const roles = await repo.rolesOf(tx, user.id);
-      return {
-        actor: actorOf(user, roles, requestId, { sessionId: s.id }),
-        session: { id: s.id, stage: s.stage as SessionStage, csrf: s.csrf_token },
-        totpEnabled: user.totp_enabled,
-      };
-    });
+    const s = await repo.sessionPrincipal(this.ctx.database.db, hashSecret(token), this.ctx.config.sessionIdleMinutes);
+    if (!s) return null;
+    // Idle time is tracked to the minute: one write a minute per session, not one per request.
+    if (Date.now() - new Date(s.last_seen_at).getTime() > 60_000) await this.tx((tx) => repo.touchSession(tx, s.session_id));
+    return {
+      actor: this.principalActor(s, requestId, { sessionId: s.session_id }),
+      session: { id: s.session_id, stage: s.stage as SessionStage, csrf: s.csrf_token },
+      totpEnabled: s.totp_enabled,
+    };
   }
 
   async fromApiToken(token: string, requestId: string | null): Promise<Authenticated | null> {
-    return this.tx(async (tx) => {
-      const t = await repo.findLiveToken(tx, hashSecret(token));
-      if (!t) return null;
-      const user = await repo.findUserById(tx, t.user_id);
-      if (!user || user.disabled) return null;
-      await repo.touchToken(tx, t.id);
-      const roles = await repo.rolesOf(tx, user.id);
-      return { actor: actorOf(user, roles, requestId, { tokenScopes: t.scopes }), session: null, totpEnabled: user.totp_enabled };
-    });
+    const t = await repo.tokenPrincipal(this.ctx.database.db, hashSecret(token));
+    if (!t) return null;
+    if (!t.last_used_at || Date.now() - new Date(t.last_used_at).getTime() > 60_000) {
+      await this.tx((tx) => repo.touchToken(tx, t.token_id));
+    }
+    return { actor: this.principalActor(t, requestId, { tokenScopes: t.scopes }), session: null, totpEnabled: t.totp_enabled };
   }
 
-  async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<SessionStage> {
+  /**
+   * Moves the session to its next stage under a new token and CSRF secret: whoever saw the cookie
+   * before the password change or the second factor does not hold the signed-in session.
+   */
+  private async advance(tx: Tx, session: SessionInfo, stage: SessionStage): Promise<Rotated> {
+    const token = newSecret();
+    const csrf = newSecret(24);
+    await repo.rotateSession(tx, session.id, hashSecret(token), csrf, stage);
+    return { stage, token, csrf };
+  }
+
+  async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<Rotated | null> {
     const userId = auth.actor.userId as string;
     return this.tx(async (tx) => {
       const user = (await repo.findUserById(tx, userId)) as UserRow;
@@ -180,12 +217,12 @@ export class AuthService {
       // Other sessions may have been opened with the old password: end them.
       await repo.revokeUserSessions(tx, userId, auth.session?.id ?? null);
       await appendAudit(tx, auth.actor, { action: 'auth.password_change', entityType: 'user', entityId: userId });
-      let stage: SessionStage = 'full';
-      if (auth.session && auth.session.stage === 'password_change') {
-        stage = this.stageAfterPassword({ ...user, must_change_password: false }, auth.actor.roles);
-        await repo.setSessionStage(tx, auth.session.id, stage);
-      }
-      return stage;
+      if (!auth.session) return null;
+      const stage =
+        auth.session.stage === 'password_change'
+          ? this.stageAfterPassword({ ...user, must_change_password: false }, auth.actor.roles)
+          : auth.session.stage;
+      return this.advance(tx, auth.session, stage);
     });
   }
 
@@ -206,7 +243,7 @@ export class AuthService {
     return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
   }
 
-  async enrolConfirm(auth: Authenticated, code: string): Promise<{ stage: SessionStage; recoveryCodes: string[] }> {
+  async enrolConfirm(auth: Authenticated, code: string): Promise<{ rotated: Rotated | null; recoveryCodes: string[] }> {
     const userId = auth.actor.userId as string;
     return this.tx(async (tx) => {
       const user = (await repo.findUserById(tx, userId)) as UserRow;
@@ -231,13 +268,13 @@ export class AuthService {
         })
         .where('id', '=', userId)
         .execute();
-      if (auth.session) await repo.setSessionStage(tx, auth.session.id, 'full');
       await appendAudit(tx, auth.actor, { action: 'auth.totp_enrol', entityType: 'user', entityId: userId });
-      return { stage: 'full' as SessionStage, recoveryCodes: codes };
+      const rotated = auth.session ? await this.advance(tx, auth.session, 'full') : null;
+      return { rotated, recoveryCodes: codes };
     });
   }
 
-  async verifySecondFactor(auth: Authenticated, input: { code?: string; recoveryCode?: string }): Promise<SessionStage> {
+  async verifySecondFactor(auth: Authenticated, input: { code?: string; recoveryCode?: string }): Promise<Rotated> {
     const userId = auth.actor.userId as string;
     const session = auth.session as SessionInfo;
     const key = `totp:${userId}`;
@@ -271,16 +308,14 @@ export class AuthService {
       await appendAudit(tx, auth.actor, { action: 'auth.recovery_code_used', entityType: 'user', entityId: userId });
       return true;
     });
-    await this.tx(async (tx) => {
-      if (passed) {
-        await repo.clearThrottle(tx, key);
-        await repo.setSessionStage(tx, session.id, 'full');
-      } else {
-        await repo.recordFailure(tx, key, ACCOUNT_FREE_FAILURES);
-      }
+    if (!passed) {
+      await this.tx((tx) => repo.recordFailure(tx, key, ACCOUNT_FREE_FAILURES));
+      throw invalid(input.code ? 'code' : 'recoveryCode', 'Mã không đúng hoặc đã được dùng.');
+    }
+    return this.tx(async (tx) => {
+      await repo.clearThrottle(tx, key);
+      return this.advance(tx, session, 'full');
     });
-    if (!passed) throw invalid(input.code ? 'code' : 'recoveryCode', 'Mã không đúng hoặc đã được dùng.');
-    return 'full';
   }
 
   async logout(auth: Authenticated, everywhere: boolean): Promise<void> {

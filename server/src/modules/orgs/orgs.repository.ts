@@ -18,8 +18,12 @@ export function findByPaths(tx: Tx, paths: string[]) {
   return base(tx).where('o.path', 'in', paths).orderBy('o.path').execute();
 }
 
-export function children(tx: Tx, parentId: string) {
-  return base(tx).where('o.parent_id', '=', parentId).orderBy('o.code').execute();
+/** The unit and its direct children in one query (the tree browser's lazy load). */
+export function withChildren(tx: Tx, parentId: string) {
+  return base(tx)
+    .where((eb) => eb.or([eb('o.id', '=', parentId), eb('o.parent_id', '=', parentId)]))
+    .orderBy('o.code')
+    .execute();
 }
 
 export function search(tx: Tx, folded: string, limit: number) {

@@ -50,12 +50,11 @@ export class OrgService {
 
   async children(actor: Actor, parentId: string): Promise<Org[]> {
     const scope = requireScope(actor, 'org.read');
-    return inTransaction(this.ctx.database.db, scope, async (tx) => {
-      const parent = await repo.findById(tx, parentId);
-      if (!parent) throw notFound('Tổ chức');
-      assertVisible(scope, parent, 'Tổ chức');
-      return (await repo.children(tx, parentId)).map(toOrg);
-    });
+    const rows = await inTransaction(this.ctx.database.db, scope, (tx) => repo.withChildren(tx, parentId));
+    const parent = rows.find((r) => r.id === parentId);
+    if (!parent) throw notFound('Tổ chức');
+    assertVisible(scope, parent, 'Tổ chức');
+    return rows.filter((r) => r !== parent).map(toOrg);
   }
 
   async get(actor: Actor, id: string): Promise<Org> {

@@ -58,6 +58,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     // The web UI's files and the OpenAPI description are public; every other /api route is not.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     checkOrigin(request);
+    // Public routes (health, sign-in) need nobody: no session or token lookup for them.
+    if (cfg.auth === 'public') return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.auth = await auth.fromApiToken(header.slice(7).trim(), request.id);
@@ -71,7 +73,6 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     }
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await auth.fromSessionToken(token, request.id) : null;
-    if (cfg.auth === 'public') return;
     const session = request.auth?.session;
     if (!request.auth || !session) {
       throw new AppError('unauthenticated', token ? 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.' : 'Bạn cần đăng nhập.');
