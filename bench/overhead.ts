@@ -243,7 +243,8 @@ export async function benchOverhead(opts: OverheadOptions): Promise<{ ratio: num
           const t0 = performance.now();
           const r = await c.query(query.sql, query.parameters as unknown[]);
           if (timed) v.samples.push(performance.now() - t0);
-          if (r.rowCount !== expected) throw new Error(`direct SELECT gave ${r.rowCount} rows, expected ${expected}`);
+          if (r.rowCount !== expected + 1)
+            throw new Error(`direct SELECT gave ${r.rowCount} rows, expected ${expected + 1} (the unit and its children)`);
         }
       } finally {
         await context(c, '', '', '');

@@ -12,6 +12,20 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   cell: 'Chi bộ',
 };
 
+/**
+ * Which kinds may sit directly under which (Điều lệ Đảng, Chương III; domain.md §1):
+ * Trung ương → tỉnh/thành and đảng bộ khối/cơ quan; tỉnh → đảng bộ xã/phường/đặc khu, cơ quan,
+ * tổ chức cơ sở; xã/phường/đặc khu and cơ quan → tổ chức cơ sở đảng; đảng bộ cơ sở → chi bộ.
+ */
+export const ALLOWED_CHILDREN: Record<OrgKind, readonly OrgKind[]> = {
+  central: ['province', 'agency'],
+  province: ['commune', 'agency', 'grassroots'],
+  agency: ['agency', 'grassroots'],
+  commune: ['grassroots'],
+  grassroots: ['cell'],
+  cell: [],
+};
+
 const code = z
   .string({ error: 'Mã tổ chức là bắt buộc' })
   .trim()

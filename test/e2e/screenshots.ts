@@ -1,8 +1,9 @@
 // Walks the web UI like an administrator and saves screenshots of the main pages.
 // Usage: BASE=http://localhost:3105 KTGS_USER=admin KTGS_PASSWORD=… OUT=/tmp/shots node test/e2e/screenshots.ts
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Page } from 'playwright-core';
-import { totp } from './totp.ts';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './server-harness.ts';
+import { completeFirstSignIn } from './steps.ts';
 
 const BASE = process.env.BASE ?? 'http://localhost:3105';
 const OUT = process.env.OUT ?? '/tmp/shots';
@@ -11,18 +12,7 @@ const PASSWORD = process.env.KTGS_PASSWORD ?? 'MotLan-123456';
 const NEW_PASSWORD = 'Mat-khau-moi-rat-dai-2025';
 
 await mkdir(OUT, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
 const problems: string[] = [];
 page.on('console', (m) => {
@@ -49,24 +39,7 @@ await page.getByTestId('login-password').fill(PASSWORD);
 await page.getByTestId('login-submit').click();
 await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
 
-if (page.url().includes('/doi-mat-khau')) {
-  await shot('password-change');
-  await page.getByTestId('current-password').fill(PASSWORD);
-  await page.getByTestId('new-password').fill(NEW_PASSWORD);
-  await page.getByTestId('confirm-password').fill(NEW_PASSWORD);
-  await page.getByTestId('password-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/doi-mat-khau'));
-}
-if (page.url().includes('/xac-thuc-hai-lop/dang-ky')) {
-  await page.getByTestId('totp-qr').waitFor();
-  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
-  await shot('totp-enrol');
-  await page.getByTestId('totp-code').fill(totp(secret));
-  await page.getByTestId('totp-confirm').click();
-  await page.getByTestId('recovery-codes').waitFor();
-  await shot('recovery-codes');
-  await page.getByTestId('recovery-codes-saved').click();
-}
+await completeFirstSignIn(page, PASSWORD, NEW_PASSWORD, (name) => shot(name));
 await page.waitForURL((u) => u.pathname === '/');
 await shot('home');
 
@@ -96,21 +69,35 @@ await page.goto(`${BASE}/quan-tri/nguoi-dung`);
 await page.getByTestId('users-table').waitFor();
 await shot('users');
 await page.getByTestId('user-add').click();
-await page.getByTestId('user-username').fill(`can.bo.${Date.now() % 100000}`);
+const auditor = `kiem.toan.${Date.now() % 100000}`;
+await page.getByTestId('user-username').fill(auditor);
 await page.getByTestId('user-fullname').fill('Lê Văn Cán Bộ');
+await page.getByTestId('user-role-0').click();
+await page.locator('.ant-select-item-option', { hasText: 'Kiểm toán nhật ký' }).click();
+await page.waitForTimeout(400);
 await page.getByTestId('user-role-org-0').click();
-await page.locator('.ant-select-item-option').first().click();
+await page.locator('.ant-select-item-option:visible').first().click();
 await shot('user-create');
 await page.getByTestId('user-form-submit').click();
 await page.getByTestId('one-time-password').waitFor();
+const auditorPassword = (await page.getByTestId('one-time-password').textContent()) ?? '';
 await shot('one-time-password');
 await page.keyboard.press('Escape');
 
-await page.goto(`${BASE}/quan-tri/nhat-ky`);
-await page.getByTestId('audit-table').waitFor();
-await page.getByTestId('audit-verify').click();
-await page.getByTestId('audit-verify-result').locator('.ant-alert').waitFor();
-await shot('audit');
+// An administrator does not read the audit log (permission audit.read): the new auditor does.
+const auditContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+const auditPage = await auditContext.newPage();
+await auditPage.goto(`${BASE}/dang-nhap`);
+await auditPage.getByTestId('login-username').fill(auditor);
+await auditPage.getByTestId('login-password').fill(auditorPassword);
+await auditPage.getByTestId('login-submit').click();
+await auditPage.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+await completeFirstSignIn(auditPage, auditorPassword, NEW_PASSWORD);
+await auditPage.goto(`${BASE}/quan-tri/nhat-ky`);
+await auditPage.getByTestId('audit-table').waitFor();
+await auditPage.getByTestId('audit-verify').click();
+await auditPage.getByTestId('audit-verify-result').locator('.ant-alert').waitFor();
+await shot('audit', auditPage);
 
 await page.goto(`${BASE}/tai-khoan/ma-truy-cap`);
 await page.getByTestId('token-create').click();

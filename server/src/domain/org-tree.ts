@@ -1,19 +1,7 @@
 // Rules of the organisation tree (domain.md §1). Pure: no I/O.
-import type { OrgKind } from '../../../common/orgs.ts';
+import { ALLOWED_CHILDREN, type OrgKind } from '../../../common/orgs.ts';
 
-/**
- * Which kinds may sit directly under which (Điều lệ Đảng, Chương III; domain.md §1):
- * Trung ương → tỉnh/thành and đảng bộ khối/cơ quan; tỉnh → đảng bộ xã/phường/đặc khu, cơ quan,
- * tổ chức cơ sở; xã/phường/đặc khu and cơ quan → tổ chức cơ sở đảng; đảng bộ cơ sở → chi bộ.
- */
-export const ALLOWED_CHILDREN: Record<OrgKind, readonly OrgKind[]> = {
-  central: ['province', 'agency'],
-  province: ['commune', 'agency', 'grassroots'],
-  agency: ['agency', 'grassroots'],
-  commune: ['grassroots'],
-  grassroots: ['cell'],
-  cell: [],
-};
+export { ALLOWED_CHILDREN };
 
 /** Returns a Vietnamese reason the placement is wrong, or null. */
 export function placementProblem(parentKind: OrgKind, childKind: OrgKind): string | null {

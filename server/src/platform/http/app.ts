@@ -125,10 +125,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: ctx.config.webDir, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // A missing file (a script of an older build, say) is a 404, not the page.
+    const isFile = /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || isFile) {
       return reply.status(404).send(body('not_found', 'Không tìm thấy địa chỉ này.'));
     }
     if (!hasWeb) {

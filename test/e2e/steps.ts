@@ -1,0 +1,48 @@
+// What a person does in the web UI, shared by the end-to-end tests and the screenshot walk.
+
+import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
+
+export async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/dang-nhap`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+}
+
+export interface FirstSignIn {
+  totpSecret: string | null;
+  recoveryCodes: string[];
+}
+
+/** The steps the server asks for at a first sign-in: a new password, then 2FA enrolment. */
+export async function completeFirstSignIn(
+  page: Page,
+  oneTimePassword: string,
+  newPassword: string,
+  shot: (name: string) => Promise<void> = async () => {},
+): Promise<FirstSignIn> {
+  const out: FirstSignIn = { totpSecret: null, recoveryCodes: [] };
+  if (page.url().includes('/doi-mat-khau')) {
+    await shot('password-change');
+    await page.getByTestId('current-password').fill(oneTimePassword);
+    await page.getByTestId('new-password').fill(newPassword);
+    await page.getByTestId('confirm-password').fill(newPassword);
+    await page.getByTestId('password-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/doi-mat-khau'));
+  }
+  if (page.url().includes('/xac-thuc-hai-lop/dang-ky')) {
+    await page.getByTestId('totp-qr').waitFor();
+    out.totpSecret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+    await shot('totp-enrol');
+    await page.getByTestId('totp-code').fill(await generate({ secret: out.totpSecret }));
+    await page.getByTestId('totp-confirm').click();
+    await page.getByTestId('recovery-codes').waitFor();
+    out.recoveryCodes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((s) => s.trim());
+    await shot('recovery-codes');
+    await page.getByTestId('recovery-codes-saved').click();
+  }
+  await page.waitForURL((u) => u.pathname === '/');
+  return out;
+}

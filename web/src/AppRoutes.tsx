@@ -1,0 +1,76 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, useEffect } from 'react';
+import { Route, Routes, useNavigate } from 'react-router';
+import { MODULES } from '../../common/modules.ts';
+import { setNavigator } from './api/client.ts';
+import { AppShell } from './components/AppShell.tsx';
+import { RequireFullSession, RequirePermission } from './components/session.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { ModulePlaceholderPage } from './pages/ModulePlaceholderPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PasswordChangePage } from './pages/PasswordChangePage.tsx';
+import { TotpChallengePage } from './pages/TotpChallengePage.tsx';
+import { TotpEnrolPage } from './pages/TotpEnrolPage.tsx';
+
+// The heavier pages load on first visit so the sign-in page stays light.
+const OrgTreePage = lazy(() => import('./pages/OrgTreePage.tsx').then((m) => ({ default: m.OrgTreePage })));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const TotpStatusPage = lazy(() => import('./pages/TotpStatusPage.tsx').then((m) => ({ default: m.TotpStatusPage })));
+
+/** Lets the API client redirect within the app, and forget the old session when the server ends it. */
+function NavigatorBridge() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setNavigator(
+      (path) => navigate(path),
+      () => queryClient.removeQueries(),
+    );
+  }, [navigate, queryClient]);
+  return null;
+}
+
+export function AppRoutes() {
+  return (
+    <>
+      <NavigatorBridge />
+      <Routes>
+        <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route path="/doi-mat-khau" element={<PasswordChangePage />} />
+        <Route path="/xac-thuc-hai-lop" element={<TotpChallengePage />} />
+        <Route path="/xac-thuc-hai-lop/dang-ky" element={<TotpEnrolPage />} />
+        <Route element={<RequireFullSession />}>
+          <Route element={<AppShell />}>
+            <Route index element={<HomePage />} />
+            <Route path="/to-chuc" element={<OrgTreePage />} />
+            {MODULES.filter((m) => !m.ready).map((m) => (
+              <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
+            ))}
+            <Route
+              path="/quan-tri/nguoi-dung"
+              element={
+                <RequirePermission permission="user.manage">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/quan-tri/nhat-ky"
+              element={
+                <RequirePermission permission="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="/tai-khoan/xac-thuc-hai-lop" element={<TotpStatusPage />} />
+            <Route path="/tai-khoan/ma-truy-cap" element={<TokensPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </>
+  );
+}
