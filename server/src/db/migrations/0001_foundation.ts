@@ -126,13 +126,9 @@ CREATE INDEX api_token_user_idx ON api_token (user_id);
 
 -- Who holds a session or an API token, with their roles, in one round trip. Authentication runs
 -- before any scope is known, so these functions alone set the system context, for their own duration.
-CREATE OR REPLACE FUNCTION ktgs_roles_json(p_user uuid) RETURNS jsonb LANGUAGE sql STABLE AS $$
-  SELECT coalesce(jsonb_agg(jsonb_build_object('role', r.role, 'orgId', r.org_id, 'orgPath', o.path::text,
-                                               'orgName', o.name) ORDER BY o.path, r.role), '[]'::jsonb)
-  FROM role_assignment r JOIN org_unit o ON o.id = r.org_id WHERE r.user_id = p_user $$;
-
 -- set_config (not a function SET clause, which PostgreSQL 15 refuses to non-superusers for custom
 -- settings), restored before returning so that an enclosing transaction keeps its own context.
+-- PL/pgSQL, so that the plan is cached per connection (an SQL function would be planned per call).
 CREATE OR REPLACE FUNCTION ktgs_session_principal(p_hash bytea, p_idle_minutes int)
   RETURNS TABLE (session_id uuid, stage text, csrf_token text, last_seen_at timestamptz, user_id uuid,
                  username text, full_name text, clearance smallint, org_path text, totp_enabled boolean, roles jsonb)
@@ -142,7 +138,10 @@ BEGIN
   PERFORM set_config('ktgs.system', 'on', true);
   RETURN QUERY
     SELECT s.id, s.stage, s.csrf_token, s.last_seen_at, u.id, u.username, u.full_name, u.clearance, u.org_path::text,
-           u.totp_enabled, ktgs_roles_json(u.id)
+           u.totp_enabled,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('role', r.role, 'orgId', r.org_id, 'orgPath', o.path::text,
+                                   'orgName', o.name) ORDER BY o.path, r.role), '[]'::jsonb)
+            FROM role_assignment r JOIN org_unit o ON o.id = r.org_id WHERE r.user_id = u.id)
     FROM session s JOIN app_user u ON u.id = s.user_id
     WHERE s.token_hash = p_hash AND s.revoked_at IS NULL AND s.expires_at > now()
       AND s.last_seen_at > now() - make_interval(mins => p_idle_minutes) AND NOT u.disabled;
@@ -158,7 +157,10 @@ BEGIN
   PERFORM set_config('ktgs.system', 'on', true);
   RETURN QUERY
     SELECT t.id, t.scopes, t.last_used_at, u.id, u.username, u.full_name, u.clearance, u.org_path::text,
-           u.totp_enabled, ktgs_roles_json(u.id)
+           u.totp_enabled,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('role', r.role, 'orgId', r.org_id, 'orgPath', o.path::text,
+                                   'orgName', o.name) ORDER BY o.path, r.role), '[]'::jsonb)
+            FROM role_assignment r JOIN org_unit o ON o.id = r.org_id WHERE r.user_id = u.id)
     FROM api_token t JOIN app_user u ON u.id = t.user_id
     WHERE t.token_hash = p_hash AND t.revoked_at IS NULL AND t.expires_at > now() AND NOT u.disabled;
   PERFORM set_config('ktgs.system', prev, true);

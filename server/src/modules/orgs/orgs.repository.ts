@@ -4,8 +4,26 @@ import type { Tx } from '../../db/context.ts';
 
 const childCount = sql<number>`(SELECT count(*)::int FROM org_unit c WHERE c.parent_id = o.id)`.as('child_count');
 
+// The columns the API shows (timestamps and the search column stay in the database).
+const COLUMNS = [
+  'o.id',
+  'o.parent_id',
+  'o.code',
+  'o.name',
+  'o.kind',
+  'o.path',
+  'o.level',
+  'o.province_code',
+  'o.has_committee',
+  'o.has_inspection_committee',
+  'o.secrecy',
+  'o.valid_from',
+  'o.valid_to',
+  'o.version',
+] as const;
+
 function base(tx: Tx) {
-  return tx.selectFrom('org_unit as o').selectAll('o').select(childCount);
+  return tx.selectFrom('org_unit as o').select(COLUMNS).select(childCount);
 }
 export type OrgRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
