@@ -109,6 +109,31 @@ describe('organisation tree', () => {
   });
 });
 
+describe('secrecy marks', () => {
+  it('reading a unit marked Mật is audited; an unmarked one is not (Luật Bảo vệ bí mật nhà nước 2018)', async () => {
+    const c = await commune();
+    const count = async () =>
+      (await app.inject({ method: 'GET', url: '/api/v1/audit?action=secret.read', headers: auditor.headers })).json().total as number;
+    const before = await count();
+    await app.inject({ method: 'GET', url: `/api/v1/orgs/${c.id}`, headers: admin.headers });
+    expect(await count()).toBe(before);
+    const fresh = await app.inject({ method: 'GET', url: `/api/v1/orgs/${c.id}`, headers: admin.headers });
+    const marked = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/${c.id}`,
+      headers: admin.headers,
+      payload: { secrecy: 1, version: fresh.json().version },
+    });
+    expect(marked.json().secrecy).toBe(1);
+    await app.inject({ method: 'GET', url: `/api/v1/orgs/${c.id}`, headers: admin.headers });
+    const log = await app.inject({ method: 'GET', url: '/api/v1/audit?action=secret.read', headers: auditor.headers });
+    expect(log.json().total).toBe(before + 1);
+    expect(log.json().items[0].entityId).toBe(c.id);
+    // An auditor without clearance does not see the marked unit at all.
+    expect((await app.inject({ method: 'GET', url: `/api/v1/orgs/${c.id}`, headers: auditor.headers })).statusCode).toBe(404);
+  });
+});
+
 describe('user administration', () => {
   it('creates a user with a one-time password who must change it, and audits without secrets', async () => {
     const c = await commune();

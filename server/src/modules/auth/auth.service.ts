@@ -239,6 +239,7 @@ export class AuthService {
         .set({ totp_pending_secret_enc: encrypt(this.ctx.keyring, secret, `${TOTP_AAD}:${userId}`) })
         .where('id', '=', userId)
         .execute();
+      await appendAudit(tx, auth.actor, { action: 'auth.totp_enrol_start', entityType: 'user', entityId: userId });
     });
     return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
   }

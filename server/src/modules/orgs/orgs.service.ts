@@ -6,7 +6,7 @@ import { inspectionCommitteeProblem, placementProblem } from '../../domain/org-t
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import * as repo from './orgs.repository.ts';
 
@@ -42,15 +42,21 @@ export class OrgService {
 
   async roots(actor: Actor): Promise<Org[]> {
     const scope = requireScope(actor, 'org.read');
-    const rows = await inTransaction(this.ctx.database.db, scope, (tx) =>
-      scope.system ? repo.findByPaths(tx, ['TW']) : repo.findByPaths(tx, scope.paths),
-    );
+    const rows = await inTransaction(this.ctx.database.db, scope, async (tx) => {
+      const found = await repo.findByPaths(tx, scope.system ? ['TW'] : scope.paths);
+      await auditMarkedReads(tx, actor, 'org_unit', found);
+      return found;
+    });
     return rows.map(toOrg);
   }
 
   async children(actor: Actor, parentId: string): Promise<Org[]> {
     const scope = requireScope(actor, 'org.read');
-    const rows = await inTransaction(this.ctx.database.db, scope, (tx) => repo.withChildren(tx, parentId));
+    const rows = await inTransaction(this.ctx.database.db, scope, async (tx) => {
+      const found = await repo.withChildren(tx, parentId);
+      await auditMarkedReads(tx, actor, 'org_unit', found);
+      return found;
+    });
     const parent = rows.find((r) => r.id === parentId);
     if (!parent) throw notFound('Tổ chức');
     assertVisible(scope, parent, 'Tổ chức');
@@ -59,7 +65,11 @@ export class OrgService {
 
   async get(actor: Actor, id: string): Promise<Org> {
     const scope = requireScope(actor, 'org.read');
-    const row = await inTransaction(this.ctx.database.db, scope, (tx) => repo.findById(tx, id));
+    const row = await inTransaction(this.ctx.database.db, scope, async (tx) => {
+      const found = await repo.findById(tx, id);
+      if (found) await auditMarkedReads(tx, actor, 'org_unit', [found]);
+      return found;
+    });
     if (!row) throw notFound('Tổ chức');
     assertVisible(scope, row, 'Tổ chức');
     return toOrg(row);
@@ -69,7 +79,11 @@ export class OrgService {
     const scope = requireScope(actor, 'org.read');
     const folded = foldForSearch(q);
     if (folded.length < 2) return [];
-    const rows = await inTransaction(this.ctx.database.db, scope, (tx) => repo.search(tx, folded, 50));
+    const rows = await inTransaction(this.ctx.database.db, scope, async (tx) => {
+      const found = await repo.search(tx, folded, 50);
+      await auditMarkedReads(tx, actor, 'org_unit', found);
+      return found;
+    });
     return rows.map(toOrg);
   }
 

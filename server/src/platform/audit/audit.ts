@@ -151,3 +151,24 @@ export async function verifyChain(db: Kysely<DB>, batch = 5000): Promise<AuditVe
     return { ok: true, checked, firstBroken: null };
   });
 }
+
+/**
+ * Reading records that carry a secrecy mark is a confidential read: one entry names what was shown
+ * (at most 100 ids), in the same transaction as the read. Unmarked rows leave no entry.
+ */
+export async function auditMarkedReads(
+  tx: Tx,
+  actor: Actor,
+  entityType: string,
+  rows: readonly { id: string; path: string; secrecy: number }[],
+): Promise<void> {
+  const marked = rows.filter((r) => r.secrecy > 0);
+  if (marked.length === 0) return;
+  await appendAudit(tx, actor, {
+    action: 'secret.read',
+    entityType,
+    entityId: marked.length === 1 ? (marked[0] as { id: string }).id : null,
+    scopePath: (marked[0] as { path: string }).path,
+    detail: { ids: marked.slice(0, 100).map((r) => r.id), count: marked.length, highest: Math.max(...marked.map((r) => r.secrecy)) },
+  });
+}
