@@ -4,11 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ORG_KIND_LABELS, ORG_KINDS, type Org, type OrgKind } from '../../../common/orgs.ts';
 import { CLEARANCE_LABELS, CLEARANCES, type Clearance } from '../../../common/roles.ts';
-import { ApiError, errorMessage } from '../api/client.ts';
 import { orgsApi } from '../api/orgs.ts';
-import { applyFieldErrors } from './formErrors.ts';
-
-export const CONFLICT_MESSAGE = 'Bản ghi đã được người khác sửa. Vui lòng tải lại.';
+import { reportSaveError } from './formErrors.ts';
 
 const CHILD_KIND: Partial<Record<OrgKind, OrgKind>> = {
   central: 'province',
@@ -92,10 +89,7 @@ export function OrgFormModal({ target, onClose, onSaved, onConflict }: Props) {
         : await orgsApi.create({ ...common, parentId: target.mode === 'create' ? target.parent.id : '', code: (v.code ?? '').trim() });
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && editing) {
-        setError(CONFLICT_MESSAGE);
-        onConflict();
-      } else if (!applyFieldErrors(form, e)) setError(errorMessage(e));
+      reportSaveError(e, form, setError, editing ? onConflict : null);
     } finally {
       setBusy(false);
     }

@@ -3,10 +3,8 @@ import { Alert, type ButtonProps, Form, Input, Modal, Select, Switch } from 'ant
 import { useEffect, useState } from 'react';
 import { CLEARANCE_LABELS, CLEARANCES, type Clearance, type Role } from '../../../common/roles.ts';
 import type { User } from '../../../common/users.ts';
-import { ApiError, errorMessage } from '../api/client.ts';
 import { usersApi } from '../api/users.ts';
-import { applyFieldErrors } from './formErrors.ts';
-import { CONFLICT_MESSAGE } from './OrgFormModal.tsx';
+import { reportSaveError } from './formErrors.ts';
 import { RoleAssignments } from './RoleAssignments.tsx';
 
 interface Values {
@@ -71,10 +69,7 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated, onConflict 
         onCreated(r.user, r.oneTimePassword);
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && user) {
-        setError(CONFLICT_MESSAGE);
-        onConflict();
-      } else if (!applyFieldErrors(form, e)) setError(errorMessage(e));
+      reportSaveError(e, form, setError, user ? onConflict : null);
     } finally {
       setBusy(false);
     }
