@@ -23,16 +23,26 @@ export const ROLE_LABELS: Record<Role, string> = {
   petition_custodian: 'Người quản lý đơn thư mật',
 };
 
-export const PERMISSIONS = ['org.read', 'org.write', 'user.manage', 'audit.read', 'petition.identity.read'] as const;
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'user.manage',
+  'audit.read',
+  'petition.identity.read',
+  'member.read',
+  'member.write',
+  'member.import',
+  'member.identity.read',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['org.read', 'org.write', 'user.manage'],
-  ubkt_leader: ['org.read'],
-  ubkt_officer: ['org.read'],
-  committee_member: ['org.read'],
-  cell_secretary: ['org.read'],
-  viewer: ['org.read'],
+  admin: ['org.read', 'org.write', 'user.manage', 'member.read', 'member.write', 'member.import'],
+  ubkt_leader: ['org.read', 'member.read', 'member.identity.read'],
+  ubkt_officer: ['org.read', 'member.read', 'member.write', 'member.import', 'member.identity.read'],
+  committee_member: ['org.read', 'member.read'],
+  cell_secretary: ['org.read', 'member.read', 'member.write'],
+  viewer: ['org.read', 'member.read'],
   auditor: ['org.read', 'audit.read'],
   petition_custodian: ['org.read', 'petition.identity.read'],
 };

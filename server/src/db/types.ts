@@ -19,6 +19,8 @@ export interface OrgUnitTable {
   secrecy: Generated<number>;
   valid_from: DateCol | null;
   valid_to: DateCol | null;
+  successor_id: string | null;
+  closed_reason: string | null;
   name_folded: ColumnType<string, never, never>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -113,6 +115,98 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface MemberTable {
+  id: Generated<string>;
+  province_code: string | null;
+  org_id: string;
+  org_path: string;
+  full_name: string;
+  sort_key: string;
+  name_folded: ColumnType<string, never, never>;
+  gender: string | null;
+  birth_date: DateCol | null;
+  cccd_enc: string | null;
+  cccd_hash: Buffer | null;
+  cccd_last4: string | null;
+  party_card_no: string | null;
+  status: Generated<string>;
+  admitted_on: DateCol | null;
+  confirmed_on: DateCol | null;
+  left_on: DateCol | null;
+  secrecy: Generated<number>;
+  merged_into: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface MemberTransferTable {
+  id: Generated<string>;
+  member_id: string;
+  org_id: string;
+  from_date: DateCol;
+  to_date: DateCol | null;
+  reason: string | null;
+}
+
+export interface PostTable {
+  id: Generated<string>;
+  member_id: string;
+  category: string;
+  code: string;
+  title: string;
+  org_id: string | null;
+  workplace: string | null;
+  is_head: Generated<boolean>;
+  managed_by_org_id: string | null;
+  sensitive_areas: Generated<string[]>;
+  from_date: DateCol;
+  to_date: DateCol | null;
+}
+
+export interface RelativeTable {
+  id: Generated<string>;
+  member_id: string;
+  relation: string;
+  full_name: string;
+  birth_date: DateCol | null;
+  cccd_enc: string | null;
+  cccd_hash: Buffer | null;
+  cccd_last4: string | null;
+  occupation: string | null;
+  workplace: string | null;
+}
+
+export interface OrgEventTable {
+  id: Generated<string>;
+  kind: string;
+  effective_date: DateCol;
+  from_org_ids: string[];
+  to_org_ids: string[];
+  decision_no: string | null;
+  note: string | null;
+  scope_path: string;
+  members_moved: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ImportRunTable {
+  id: Generated<string>;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  scope_path: string;
+  status: string;
+  rows_total: number;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  errors: ColumnType<unknown[], string, string>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface AuditHeadTable {
   id: number;
   seq: number;
@@ -121,6 +215,12 @@ export interface AuditHeadTable {
 
 export interface DB {
   audit_head: AuditHeadTable;
+  member: MemberTable;
+  member_transfer: MemberTransferTable;
+  post: PostTable;
+  relative: RelativeTable;
+  org_event: OrgEventTable;
+  import_run: ImportRunTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;
   role_assignment: RoleAssignmentTable;

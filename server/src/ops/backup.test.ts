@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { inTransaction } from '../db/context.ts';
 import { migrate } from '../db/migrate.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
 import { appendAudit, verifyChain } from '../platform/audit/audit.ts';
@@ -137,7 +138,7 @@ describe('backup and restore', () => {
     const { text, result } = await dumpOf(source);
     dump = text;
     expect(text.startsWith('-- ktgs-backup 1\n')).toBe(true);
-    expect(text).toContain('-- migrations: ["0001_foundation"]');
+    expect(text).toContain(`-- migrations: ${JSON.stringify(Object.keys(migrations))}`);
     expect(text).toContain(`SELECT set_config('ktgs.system','on',false);`);
     expect(text.indexOf('INSERT INTO "org_unit"')).toBeLessThan(text.indexOf('INSERT INTO "app_user"'));
     expect(text).not.toContain('"level"');
@@ -179,7 +180,8 @@ describe('backup and restore', () => {
 
   it('refuses a dump made with a different schema, or a file that is not a dump', async () => {
     const before = await snapshot(target);
-    const other = dump.replace('["0001_foundation"]', '["0001_foundation","0002_later"]');
+    const applied = JSON.stringify(Object.keys(migrations));
+    const other = dump.replace(applied, JSON.stringify([...Object.keys(migrations), '9999_later']));
     await expect(restoreBackup(target, other)).rejects.toThrow(/lược đồ CSDL khác/);
     await expect(restoreBackup(target, 'DELETE FROM org_unit;')).rejects.toThrow(/không phải bản sao lưu KTGS/);
     expect(await snapshot(target)).toEqual(before);

@@ -1,7 +1,9 @@
 // Every migration, in order. A static list (not a folder scan) so that bundlers and tests see the same set.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_registry.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_registry': m0002,
 };
