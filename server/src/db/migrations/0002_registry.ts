@@ -58,7 +58,7 @@ CREATE INDEX member_name_trgm ON member USING gin (name_folded gin_trgm_ops);
 CREATE INDEX member_birth_idx ON member (birth_date);
 CREATE INDEX member_updated_idx ON member (updated_at);
 
--- Where the member belonged, and when (one open period at a time).
+-- Where the member belonged, and when: periods with an inclusive last day (to_date), never overlapping.
 CREATE TABLE member_transfer (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   member_id uuid NOT NULL REFERENCES member(id) ON DELETE CASCADE,
@@ -67,7 +67,7 @@ CREATE TABLE member_transfer (
   to_date date,
   reason text,
   CHECK (to_date IS NULL OR to_date >= from_date),
-  EXCLUDE USING gist (member_id WITH =, daterange(from_date, to_date, '[)') WITH &&)
+  EXCLUDE USING gist (member_id WITH =, daterange(from_date, to_date, '[]') WITH &&)
 );
 CREATE INDEX member_transfer_member_idx ON member_transfer (member_id, from_date);
 
