@@ -36,31 +36,40 @@ export const cccdInput = z
   .transform(normaliseCccd)
   .refine((v) => cccdProblem(v) === null, { message: 'Số CCCD không hợp lệ (12 chữ số, đúng cấu trúc)' });
 
-export const memberInputSchema = z.object({
-  orgId: z.uuid({ error: 'Chi bộ không hợp lệ' }),
+// The fields without defaults: a PATCH must leave what it does not send untouched.
+const memberFields = z.object({
   fullName: name,
-  gender: z.enum(GENDERS, { error: 'Giới tính không hợp lệ' }).nullable().default(null),
-  birthDate: isoDate('Ngày sinh').nullable().default(null),
-  cccd: cccdInput.nullable().default(null),
+  gender: z.enum(GENDERS, { error: 'Giới tính không hợp lệ' }).nullable(),
+  birthDate: isoDate('Ngày sinh').nullable(),
+  cccd: cccdInput.nullable(),
   partyCardNo: z
     .string()
     .trim()
     .regex(/^[0-9A-Za-z.-]{4,20}$/, 'Số thẻ đảng viên không hợp lệ')
-    .nullable()
-    .default(null),
-  status: z.enum(MEMBER_STATUSES, { error: 'Tình trạng đảng viên không hợp lệ' }).default('full'),
-  admittedOn: isoDate('Ngày vào Đảng').nullable().default(null),
-  confirmedOn: isoDate('Ngày chính thức').nullable().default(null),
-  secrecy: z.number().int().min(0).max(3).default(0),
+    .nullable(),
+  status: z.enum(MEMBER_STATUSES, { error: 'Tình trạng đảng viên không hợp lệ' }),
+  admittedOn: isoDate('Ngày vào Đảng').nullable(),
+  confirmedOn: isoDate('Ngày chính thức').nullable(),
+  secrecy: z.number().int().min(0).max(3),
+});
+
+export const memberInputSchema = z.object({
+  orgId: z.uuid({ error: 'Chi bộ không hợp lệ' }),
+  fullName: memberFields.shape.fullName,
+  gender: memberFields.shape.gender.default(null),
+  birthDate: memberFields.shape.birthDate.default(null),
+  cccd: memberFields.shape.cccd.default(null),
+  partyCardNo: memberFields.shape.partyCardNo.default(null),
+  status: memberFields.shape.status.default('full'),
+  admittedOn: memberFields.shape.admittedOn.default(null),
+  confirmedOn: memberFields.shape.confirmedOn.default(null),
+  secrecy: memberFields.shape.secrecy.default(0),
 });
 export type MemberInput = z.input<typeof memberInputSchema>;
 
-export const memberUpdateSchema = memberInputSchema
-  .omit({ orgId: true })
-  .partial()
-  .extend({
-    version: z.number({ error: 'Thiếu phiên bản bản ghi' }).int(),
-  });
+export const memberUpdateSchema = memberFields.partial().extend({
+  version: z.number({ error: 'Thiếu phiên bản bản ghi' }).int(),
+});
 
 export const memberListItemSchema = z.object({
   id: z.uuid(),

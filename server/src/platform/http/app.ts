@@ -17,6 +17,7 @@ import { AuditService } from '../../modules/audit/audit.service.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { AuthService } from '../../modules/auth/auth.service.ts';
 import { TokenService } from '../../modules/auth/tokens.service.ts';
+import { memberRoutes } from '../../modules/members/members.routes.ts';
 import { orgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { OrgService } from '../../modules/orgs/orgs.service.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   orgRoutes(app, new OrgService(ctx));
   userRoutes(app, new UserService(ctx));
   auditRoutes(app, new AuditService(ctx));
+  memberRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
   if (hasWeb) {
