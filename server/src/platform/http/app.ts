@@ -18,7 +18,9 @@ import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { AuthService } from '../../modules/auth/auth.service.ts';
 import { TokenService } from '../../modules/auth/tokens.service.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
+import { orgLifecycleRoutes } from '../../modules/orgs/org-lifecycle.routes.ts';
 import { orgRoutes } from '../../modules/orgs/orgs.routes.ts';
+import { qualityRoutes } from '../../modules/quality/quality.routes.ts';
 import { OrgService } from '../../modules/orgs/orgs.service.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { UserService } from '../../modules/users/users.service.ts';
@@ -124,6 +126,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   authRoutes(app, { auth, tokens: new TokenService(ctx), config: ctx.config });
   orgRoutes(app, new OrgService(ctx));
+  orgLifecycleRoutes(app, ctx);
+  qualityRoutes(app, ctx);
   userRoutes(app, new UserService(ctx));
   auditRoutes(app, new AuditService(ctx));
   memberRoutes(app, ctx);
