@@ -1,12 +1,14 @@
 // `ktgs`: the operator's command line. In the embedded mode, when a server already holds ./data,
 // commands are carried out by that server over its control socket instead of opening PGlite twice.
 import fs from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { ROLES } from '../../common/roles.ts';
 import { type Config, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { IMPORT_KINDS, type ImportKind, writeTemplate } from './modules/imports/templates.ts';
 import { backupTo, restoreFrom } from './ops/commands.ts';
 import { callControl, decodeStream, HANDLERS, requestControl } from './ops/control.ts';
 import { embeddedHolder, openRuntime } from './runtime.ts';
@@ -139,6 +141,39 @@ program
         : `CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại bản ghi số ${r.firstBroken?.seq}: ${r.firstBroken?.reason}`,
     );
     if (!r.ok) process.exitCode = 2;
+  });
+
+program
+  .command('import <kind> [file]')
+  .description(`Nhập dữ liệu từ tệp XLSX/CSV theo mẫu (${IMPORT_KINDS.join(', ')}); tất cả hoặc không gì cả`)
+  .option('--template [out]', 'chỉ ghi tệp mẫu (mặc định mau-<loại>.xlsx) rồi thoát')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (kind: string, file: string | undefined, o) => {
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind)) fail(`loại dữ liệu "${kind}" không hợp lệ (chọn ${IMPORT_KINDS.join(', ')})`);
+    if (o.template !== undefined) {
+      const out = typeof o.template === 'string' ? o.template : `mau-${kind}.xlsx`;
+      fs.writeFileSync(out, await writeTemplate(kind as ImportKind));
+      return print(false, null, `Đã ghi tệp mẫu ${out}`);
+    }
+    if (!file) fail('cần đường dẫn tệp dữ liệu');
+    if (!fs.existsSync(file)) fail(`không có tệp ${file}`);
+    const r = (await run('import', { kind, file: path.resolve(file) })) as {
+      status: string;
+      rowsTotal: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      errors: { row: number; field: string; message: string }[];
+    };
+    const lines = r.errors.slice(0, 50).map((e) => `  ${e.message}`);
+    print(
+      o.json,
+      r,
+      r.status === 'rejected'
+        ? `Tệp bị từ chối, không ghi gì (${r.errors.length} lỗi):\n${lines.join('\n')}`
+        : `Đã nhập ${r.rowsTotal} dòng: ${r.created} thêm mới, ${r.updated} cập nhật, ${r.unchanged} không đổi.`,
+    );
+    if (r.status === 'rejected') process.exitCode = 1;
   });
 
 program

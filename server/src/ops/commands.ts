@@ -5,6 +5,8 @@ import { inTransaction } from '../db/context.ts';
 import { findUserByUsername, rolesOf } from '../modules/auth/auth.repository.ts';
 import { actorOf } from '../modules/auth/auth.service.ts';
 import { TokenService } from '../modules/auth/tokens.service.ts';
+import { importFile } from '../modules/imports/imports.service.ts';
+import { IMPORT_KINDS, type ImportKind } from '../modules/imports/templates.ts';
 import { UserService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
@@ -87,4 +89,12 @@ export async function restoreFrom(ctx: AppContext, input: AsyncIterable<string> 
     appendAudit(tx, systemActor(null, CLI), { action: 'backup.restore', detail: { tables: result.tables } }),
   );
   return result;
+}
+
+/** `ktgs import <kind> <file>`: the same all-or-nothing import as the web page, as the system. */
+export async function importCommand(ctx: AppContext, kind: string, file: string) {
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    throw new AppError('validation', `Loại dữ liệu nhập không hợp lệ: "${kind}" (chọn ${IMPORT_KINDS.join(', ')}).`);
+  }
+  return importFile(ctx, systemActor(null, CLI), kind as ImportKind, file);
 }

@@ -17,6 +17,7 @@ import { AuditService } from '../../modules/audit/audit.service.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { AuthService } from '../../modules/auth/auth.service.ts';
 import { TokenService } from '../../modules/auth/tokens.service.ts';
+import { importRoutes } from '../../modules/imports/imports.routes.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
 import { orgLifecycleRoutes } from '../../modules/orgs/org-lifecycle.routes.ts';
 import { orgRoutes } from '../../modules/orgs/orgs.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   userRoutes(app, new UserService(ctx));
   auditRoutes(app, new AuditService(ctx));
   memberRoutes(app, ctx);
+  importRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
   if (hasWeb) {

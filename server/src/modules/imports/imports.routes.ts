@@ -1,0 +1,73 @@
+// HTTP routes of the imports (docs/api.md, "Registry: imports").
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/app-context.ts';
+import { invalid } from '../../platform/errors.ts';
+import { authOf } from '../../platform/http/auth-hook.ts';
+import { importIdParams, importKindParams, importResultSchema, importRunListSchema } from './imports.schema.ts';
+import { ImportService } from './imports.service.ts';
+
+const tags = ['Nhập dữ liệu'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendXlsx(reply: FastifyReply, fileName: string, data: Buffer) {
+  // An ASCII fallback for old clients, the real (Vietnamese) name in RFC 5987 form.
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'ktgs.xlsx';
+  return reply
+    .type(XLSX)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(data);
+}
+
+export function importRoutes(app: FastifyInstance, ctx: AppContext) {
+  const imports = new ImportService(ctx);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/imports/templates/:kind', {
+    schema: { tags, summary: 'Tải tệp mẫu nhập dữ liệu (XLSX)', params: importKindParams },
+    handler: async (request, reply) => {
+      const { kind } = request.params;
+      const data = await imports.template(authOf(request).actor, kind);
+      return sendXlsx(reply, `Mẫu nhập ${{ members: 'đảng viên', orgs: 'tổ chức', posts: 'chức vụ' }[kind]}.xlsx`, data);
+    },
+  });
+
+  r.post('/api/v1/imports/:kind', {
+    schema: {
+      tags,
+      summary: 'Nhập tệp XLSX hoặc CSV (trường "file"): nhận toàn bộ hoặc không nhận gì',
+      consumes: ['multipart/form-data'],
+      params: importKindParams,
+      response: { 200: importResultSchema },
+    },
+    handler: async (request) => {
+      if (!request.isMultipart()) throw invalid('file', 'Gửi tệp dưới dạng multipart/form-data, trường "file".');
+      const file = await request.file();
+      if (file?.fieldname !== 'file') throw invalid('file', 'Chưa chọn tệp để nhập (trường "file").');
+      let data: Buffer;
+      try {
+        data = await file.toBuffer();
+      } catch {
+        throw invalid('file', 'Tệp quá lớn: tối đa 20 MB mỗi lần nhập; hãy chia nhỏ tệp.');
+      }
+      return imports.run(authOf(request).actor, request.params.kind, file.filename, data);
+    },
+  });
+
+  r.get('/api/v1/imports', {
+    schema: { tags, summary: 'Các lần nhập gần đây trong phạm vi của tôi', response: { 200: importRunListSchema } },
+    handler: async (request) => ({ items: await imports.list(authOf(request).actor) }),
+  });
+
+  r.get('/api/v1/imports/:id/report', {
+    schema: { tags, summary: 'Báo cáo từng dòng của một lần nhập (XLSX, cột "Lỗi")', params: importIdParams },
+    handler: async (request, reply) => {
+      const { fileName, data } = await imports.report(authOf(request).actor, request.params.id);
+      return sendXlsx(reply, fileName, data);
+    },
+  });
+}
