@@ -18,6 +18,11 @@ const OrgTreePage = lazy(() => import('./pages/OrgTreePage.tsx').then((m) => ({ 
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const OrgPage = lazy(() => import('./pages/OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
+const MembersPage = lazy(() => import('./pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
+const MemberProfilePage = lazy(() => import('./pages/MemberProfilePage.tsx').then((m) => ({ default: m.MemberProfilePage })));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const DataQualityPage = lazy(() => import('./pages/DataQualityPage.tsx').then((m) => ({ default: m.DataQualityPage })));
 const TotpStatusPage = lazy(() => import('./pages/TotpStatusPage.tsx').then((m) => ({ default: m.TotpStatusPage })));
 
 /** Lets the API client redirect within the app, and forget the old session when the server ends it. */
@@ -46,6 +51,39 @@ export function AppRoutes() {
           <Route element={<AppShell />}>
             <Route index element={<HomePage />} />
             <Route path="/to-chuc" element={<OrgTreePage />} />
+            <Route path="/to-chuc/:id" element={<OrgPage />} />
+            <Route
+              path="/dang-vien"
+              element={
+                <RequirePermission permission="member.read">
+                  <MembersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/dang-vien/:id"
+              element={
+                <RequirePermission permission="member.read">
+                  <MemberProfilePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/nhap-du-lieu"
+              element={
+                <RequirePermission permission="member.import">
+                  <ImportPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/chat-luong-du-lieu"
+              element={
+                <RequirePermission permission="member.read">
+                  <DataQualityPage />
+                </RequirePermission>
+              }
+            />
             {MODULES.filter((m) => !m.ready).map((m) => (
               <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
             ))}

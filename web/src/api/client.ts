@@ -46,6 +46,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+const OFFLINE = () => new ApiError(0, 'unavailable', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
@@ -66,13 +67,17 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'unavailable', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+    throw OFFLINE();
   }
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => undefined);
   if (res.ok) return data as T;
+  throw failed(res.status, data, opts);
+}
 
-  const err = toApiError(res.status, data);
+/** Turns a failed answer into an ApiError, after sending the browser where a lost session must go. */
+function failed(status: number, data: unknown, opts: RequestOptions): ApiError {
+  const err = toApiError(status, data);
   if (opts.redirect !== false) {
     if (err.status === 401) {
       onSessionLost();
@@ -81,8 +86,72 @@ export async function request<T>(method: string, path: string, body?: unknown, o
       navigateTo(STAGE_ERROR_PATHS[err.code] as string);
     }
   }
-  throw err;
+  return err;
 }
+
+/** Sends one file as multipart/form-data (field `file`), with the CSRF header like any other write. */
+export async function upload<T>(path: string, file: Blob, fileName: string, opts: RequestOptions = {}): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const csrf = readCookie('ktgs_csrf');
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form, signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw OFFLINE();
+  }
+  const data: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return data as T;
+  throw failed(res.status, data, opts);
+}
+
+/** The file name a Content-Disposition header gives (RFC 6266 `filename*` first), or the fallback. */
+export function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file (XLSX export, template, error report) through fetch, so that a refusal shows as a
+ * Vietnamese message on the page instead of a raw JSON page, then hands it to the browser to save.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw OFFLINE();
+  }
+  if (!res.ok) throw failed(res.status, await res.json().catch(() => undefined), {});
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = dispositionName(res.headers.get('content-disposition'), fallbackName);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The message the server gives for an address it does not know: that part of the API is not built yet. */
+const ROUTE_NOT_FOUND = 'Không tìm thấy địa chỉ này.';
+export function isNotWired(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 404 && e.message === ROUTE_NOT_FOUND;
+}
+export const NOT_WIRED_MESSAGE = 'Chức năng này chưa sẵn sàng trên máy chủ. Vui lòng quay lại sau khi hệ thống được cập nhật.';
 
 function toApiError(status: number, data: unknown): ApiError {
   const e = (data as Partial<ApiErrorBody> | undefined)?.error;
@@ -109,6 +178,7 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 
 /** An error's message for display, whatever was thrown. */
 export function errorMessage(e: unknown): string {
+  if (isNotWired(e)) return NOT_WIRED_MESSAGE;
   if (e instanceof ApiError) return e.message;
   return 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.';
 }

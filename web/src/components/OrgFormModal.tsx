@@ -72,7 +72,8 @@ export function OrgFormModal({ target, onClose, onSaved, onConflict }: Props) {
       };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(null);
     const common = {

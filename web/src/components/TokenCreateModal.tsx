@@ -16,7 +16,8 @@ export function TokenCreateModal(props: { open: boolean; onClose: () => void; on
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

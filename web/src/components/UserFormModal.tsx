@@ -48,7 +48,8 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated, onConflict 
     : { fullName: '', clearance: 0, roles: [{ role: 'viewer', orgId: '' }] };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(null);
     const email = v.email?.trim() ? v.email.trim() : null;

@@ -5,18 +5,23 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
   MailOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { Me } from '../../../common/auth.ts';
 import { MODULES } from '../../../common/modules.ts';
+import type { Permission } from '../../../common/roles.ts';
 import { hasPermission } from './session.tsx';
 
 const MODULE_ICONS: Record<string, ReactNode> = {
@@ -31,11 +36,33 @@ const MODULE_ICONS: Record<string, ReactNode> = {
 
 export const USERS_PATH = '/quan-tri/nguoi-dung';
 export const AUDIT_PATH = '/quan-tri/nhat-ky';
+export const ORG_TREE_PATH = '/to-chuc';
+export const MEMBERS_PATH = '/dang-vien';
+export const IMPORT_PATH = '/nhap-du-lieu';
+export const QUALITY_PATH = '/chat-luong-du-lieu';
+
+/** The registry's pages, each shown to those who may use it. */
+const REGISTRY_PAGES: { path: string; label: string; permission: Permission; icon: ReactNode }[] = [
+  { path: ORG_TREE_PATH, label: 'Cây tổ chức', permission: 'org.read', icon: <ClusterOutlined /> },
+  { path: MEMBERS_PATH, label: 'Đảng viên', permission: 'member.read', icon: <UserOutlined /> },
+  { path: IMPORT_PATH, label: 'Nhập dữ liệu', permission: 'member.import', icon: <UploadOutlined /> },
+  { path: QUALITY_PATH, label: 'Chất lượng dữ liệu', permission: 'member.read', icon: <SafetyCertificateOutlined /> },
+];
+export const REGISTRY_MENU_KEY = 'registry';
 
 export function navItems(me: Me): NonNullable<MenuProps['items']> {
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <HomeOutlined />, label: 'Tổng quan' },
-    ...MODULES.map((m) => ({ key: m.path, icon: MODULE_ICONS[m.key] ?? <AppstoreOutlined />, label: m.label })),
+    ...MODULES.map((m) => {
+      const icon = MODULE_ICONS[m.key] ?? <AppstoreOutlined />;
+      if (m.key !== 'registry') return { key: m.path, icon, label: m.label };
+      const children = REGISTRY_PAGES.filter((p) => hasPermission(me, p.permission)).map((p) => ({
+        key: p.path,
+        icon: p.icon,
+        label: p.label,
+      }));
+      return { key: REGISTRY_MENU_KEY, icon, label: m.label, children };
+    }),
   ];
   const admin: NonNullable<MenuProps['items']> = [];
   if (hasPermission(me, 'user.manage')) admin.push({ key: USERS_PATH, icon: <TeamOutlined />, label: 'Người dùng' });
@@ -47,7 +74,7 @@ export function navItems(me: Me): NonNullable<MenuProps['items']> {
 /** The menu key of the page at `pathname` (the longest matching entry); '' for pages outside the menu. */
 export function selectedKey(pathname: string): string {
   if (pathname === '/') return '/';
-  const keys = [...MODULES.map((m) => m.path), USERS_PATH, AUDIT_PATH];
+  const keys = [...MODULES.map((m) => m.path), ...REGISTRY_PAGES.map((p) => p.path), USERS_PATH, AUDIT_PATH];
   let best = '';
   for (const k of keys) if ((pathname === k || pathname.startsWith(`${k}/`)) && k.length > best.length) best = k;
   return best;

@@ -1,8 +1,9 @@
 // Organisation tree (lazy), search, details of the selected unit, and add / edit for administrators.
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Spin, Tree } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { Org } from '../../../common/orgs.ts';
 import { errorMessage } from '../api/client.ts';
 import { orgsApi } from '../api/orgs.ts';
@@ -10,13 +11,16 @@ import { OrgDetails } from '../components/OrgDetails.tsx';
 import { OrgFormModal, type OrgFormTarget } from '../components/OrgFormModal.tsx';
 import { OrgSearch } from '../components/OrgSearch.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { MembersTable } from '../components/registry/MembersTable.tsx';
 import { hasPermission, useSession } from '../components/session.tsx';
 import { useOrgTree } from '../components/useOrgTree.ts';
 
 export function OrgTreePage() {
   const me = useSession();
   const canWrite = hasPermission(me, 'org.write');
+  const canMembers = hasPermission(me, 'member.read');
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const tree = useOrgTree();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
@@ -53,12 +57,12 @@ export function OrgTreePage() {
   return (
     <>
       <PageHeader
-        title="Tổ chức và đảng viên"
+        title="Cây tổ chức"
         description="Cây tổ chức đảng trong phạm vi được giao. Bấm vào mũi tên để mở các tổ chức trực thuộc."
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={11} xxl={9}>
-          <Card title="Cây tổ chức" styles={{ body: { paddingTop: 12 } }}>
+          <Card title="Tìm và duyệt tổ chức" styles={{ body: { paddingTop: 12 } }}>
             <OrgSearch onSearchingChange={setSearching} onPick={(o) => setSelectedId(o.id)} selectedId={selectedId} />
             {tree.error && <Alert type="error" showIcon title={tree.error} style={{ margin: '12px 0' }} />}
             <div style={{ display: searching ? 'none' : 'block', marginTop: 12 }}>
@@ -88,23 +92,33 @@ export function OrgTreePage() {
           <Card
             title="Thông tin tổ chức"
             extra={
-              canWrite &&
               selected.data && (
                 <Space wrap>
                   <Button
-                    icon={<PlusOutlined />}
-                    onClick={() => selected.data && setFormTarget({ mode: 'create', parent: selected.data })}
-                    data-testid="org-add-child"
+                    icon={<ExportOutlined />}
+                    onClick={() => selected.data && navigate(`/to-chuc/${selected.data.id}`)}
+                    data-testid="org-open-page"
                   >
-                    Thêm đơn vị trực thuộc
+                    Mở trang tổ chức
                   </Button>
-                  <Button
-                    icon={<EditOutlined />}
-                    onClick={() => selected.data && setFormTarget({ mode: 'edit', org: selected.data })}
-                    data-testid="org-edit"
-                  >
-                    Sửa
-                  </Button>
+                  {canWrite && (
+                    <>
+                      <Button
+                        icon={<PlusOutlined />}
+                        onClick={() => selected.data && setFormTarget({ mode: 'create', parent: selected.data })}
+                        data-testid="org-add-child"
+                      >
+                        Thêm đơn vị trực thuộc
+                      </Button>
+                      <Button
+                        icon={<EditOutlined />}
+                        onClick={() => selected.data && setFormTarget({ mode: 'edit', org: selected.data })}
+                        data-testid="org-edit"
+                      >
+                        Sửa
+                      </Button>
+                    </>
+                  )}
                 </Space>
               )
             }
@@ -119,14 +133,11 @@ export function OrgTreePage() {
               <OrgDetails org={selected.data} />
             )}
           </Card>
-          <Card title="Đảng viên" style={{ marginTop: 16 }}>
-            <Alert
-              type="info"
-              showIcon
-              title="Danh sách đảng viên chưa được xây dựng."
-              description="Hồ sơ đảng viên, chức vụ và lịch sử sinh hoạt sẽ có trong bản cập nhật tiếp theo."
-            />
-          </Card>
+          {canMembers && selected.data && (
+            <Card title={`Đảng viên của ${selected.data.name}`} style={{ marginTop: 16 }}>
+              <MembersTable filters={{ orgId: selected.data.id }} initialPageSize={10} testId="org-tree-members" />
+            </Card>
+          )}
         </Col>
       </Row>
       {formTarget && <OrgFormModal target={formTarget} onClose={() => setFormTarget(null)} onSaved={onSaved} onConflict={onConflict} />}
