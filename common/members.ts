@@ -172,3 +172,14 @@ export const memberQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type MemberQuery = z.infer<typeof memberQuerySchema>;
+
+/** An open post held in one unit, with its holder (the unit's committee and inspection committee). */
+export const unitPostSchema = z.object({
+  postId: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  fromDate: z.string(),
+  memberId: z.uuid(),
+  fullName: z.string(),
+});
+export type UnitPost = z.infer<typeof unitPostSchema>;

@@ -168,6 +168,9 @@ describe('the profile: posts, relatives, transfers, edits', () => {
     version = res.json().version;
     const list = await app.inject({ method: 'GET', url: '/api/v1/members?post=secretary', headers: viewer.headers });
     expect(list.json().items.map((m: { id: string }) => m.id)).toContain(id);
+    // The unit's own committee: who holds an open post in exactly this cell.
+    const held = await app.inject({ method: 'GET', url: `/api/v1/orgs/${cellA}/posts`, headers: viewer.headers });
+    expect(held.json().items).toEqual([expect.objectContaining({ code: 'secretary', fullName: 'Đặng Thị Hoa', memberId: id })]);
   });
 
   it('adds a relative whose CCCD is masked too', async () => {

@@ -216,3 +216,26 @@ export async function deleteRelative(tx: Tx, memberId: string, relativeId: strin
 export function touchMember(tx: Tx, id: string) {
   return tx.updateTable('member').set({ updated_at: new Date(), version: sql`version + 1` }).where('id', '=', id).execute();
 }
+
+/** Open posts held in exactly this unit (its committee, its inspection committee), with their holders. */
+export function openPostsIn(tx: Tx, orgId: string) {
+  return tx
+    .selectFrom('post as p')
+    .innerJoin('member as m', 'm.id', 'p.member_id')
+    .select([
+      'p.id',
+      'p.code',
+      'p.title',
+      'p.category',
+      'p.from_date',
+      'p.sensitive_areas',
+      'm.id as member_id',
+      'm.full_name',
+      'm.sort_key',
+    ])
+    .where('p.org_id', '=', orgId)
+    .where('p.to_date', 'is', null)
+    .where('m.merged_into', 'is', null)
+    .orderBy('p.from_date')
+    .execute();
+}

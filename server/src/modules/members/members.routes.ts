@@ -11,6 +11,7 @@ import {
   postInputSchema,
   relativeInputSchema,
   transferInputSchema,
+  unitPostSchema,
 } from '../../../../common/members.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { authOf } from '../../platform/http/auth-hook.ts';
@@ -47,6 +48,16 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
         )
         .send(file);
     },
+  });
+
+  r.get('/api/v1/orgs/:id/posts', {
+    schema: {
+      tags,
+      summary: 'Chức vụ đang giữ tại đúng tổ chức này (cấp ủy, ủy ban kiểm tra) và người giữ',
+      params: z.object({ id: z.uuid({ error: 'Mã tổ chức không hợp lệ' }) }),
+      response: { 200: z.object({ items: z.array(unitPostSchema) }) },
+    },
+    handler: async (request) => ({ items: await members.postsIn(authOf(request).actor, request.params.id) }),
   });
 
   r.get('/api/v1/members/:id', {

@@ -2,6 +2,7 @@
 // Every write is audited with digests of the record before and after.
 import { cccdProblem } from '../../../../common/cccd.ts';
 import type { Member, MemberQuery } from '../../../../common/members.ts';
+import { POST_KINDS } from '../../../../common/posts.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -80,6 +81,27 @@ export class MemberService {
         rows.map((r) => ({ id: r.id, path: r.org_path, secrecy: r.secrecy })),
       );
       return { items: rows.map(toListItem), total };
+    });
+  }
+
+  /** Who holds an open post in exactly this unit, ordered as the post catalogue lists posts. */
+  async postsIn(actor: Actor, orgId: string) {
+    const scope = requireScope(actor, 'member.read');
+    return this.run(scope, async (tx) => {
+      const org = await repo.findOrg(tx, orgId);
+      if (!org) throw notFound('Tổ chức');
+      assertVisible(scope, org, 'Tổ chức');
+      const rows = await repo.openPostsIn(tx, orgId);
+      const order = new Map(POST_KINDS.map((k, i) => [k.code, i]));
+      rows.sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99) || (a.sort_key < b.sort_key ? -1 : 1));
+      return rows.map((r) => ({
+        postId: r.id,
+        code: r.code,
+        title: r.title,
+        fromDate: r.from_date,
+        memberId: r.member_id,
+        fullName: r.full_name,
+      }));
     });
   }
 

@@ -1,6 +1,6 @@
 // The unit's committee (cấp ủy) or inspection committee (UBKT): members holding an open post of it.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, List, Spin, Typography } from 'antd';
+import { Card, List, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { type Holder, leadershipOf } from '../../api/leadership.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -23,34 +23,24 @@ export function OrgLeadership({ orgId, title, codes, empty, testId }: Props) {
       ) : q.error ? (
         <QueryError error={q.error} />
       ) : (
-        <>
-          {q.data.incomplete && (
-            <Alert
-              type="warning"
-              showIcon
-              title="Đơn vị có nhiều người giữ chức vụ; danh sách có thể chưa đầy đủ."
-              style={{ marginBottom: 8 }}
-            />
+        <List<Holder>
+          size="small"
+          dataSource={q.data}
+          locale={{ emptyText: empty }}
+          renderItem={(h) => (
+            <List.Item key={h.postId}>
+              <List.Item.Meta
+                title={<Link to={`/dang-vien/${h.memberId}`}>{h.fullName}</Link>}
+                description={
+                  <>
+                    {h.title}
+                    <Typography.Text type="secondary"> · từ {formatDate(h.fromDate)}</Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
           )}
-          <List<Holder>
-            size="small"
-            dataSource={q.data.holders}
-            locale={{ emptyText: empty }}
-            renderItem={(h) => (
-              <List.Item key={h.post.id}>
-                <List.Item.Meta
-                  title={<Link to={`/dang-vien/${h.memberId}`}>{h.fullName}</Link>}
-                  description={
-                    <>
-                      {h.post.title}
-                      <Typography.Text type="secondary"> · từ {formatDate(h.post.fromDate)}</Typography.Text>
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-        </>
+        />
       )}
     </Card>
   );
