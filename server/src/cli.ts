@@ -12,6 +12,7 @@ import { IMPORT_KINDS, type ImportKind, writeTemplate } from './modules/imports/
 import { backupTo, restoreFrom } from './ops/commands.ts';
 import { callControl, decodeStream, HANDLERS, requestControl } from './ops/control.ts';
 import { embeddedHolder, openRuntime } from './runtime.ts';
+import { describeSeed, runSeed, type SeedOptions, type SeedResult, seedOptionsProblem } from './seed/run.ts';
 import { serve } from './server.ts';
 
 function fail(message: string): never {
@@ -174,6 +175,42 @@ program
         : `Đã nhập ${r.rowsTotal} dòng: ${r.created} thêm mới, ${r.updated} cập nhật, ${r.unchanged} không đổi.`,
     );
     if (r.status === 'rejected') process.exitCode = 1;
+  });
+
+program
+  .command('seed')
+  .description('Nạp dữ liệu mẫu: một tỉnh (--profile demo) hoặc N đảng viên tổng hợp (--members N), tất định theo --seed')
+  .option('--profile <name>', 'demo: tỉnh Nghệ An, khoảng 10 xã, 300 tổ chức đảng, 6.000 đảng viên')
+  .option('--members <n>', 'số đảng viên tổng hợp cần sinh (ghi bằng COPY trên PostgreSQL)')
+  .option('--seed <s>', 'hạt giống: cùng hạt giống cho cùng dữ liệu')
+  .option('--provinces <codes>', 'chỉ các tỉnh này, ví dụ 40,01')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (o) => {
+    const opts: SeedOptions = {
+      profile: o.profile,
+      members: o.members === undefined ? undefined : Number(o.members),
+      seed: o.seed === undefined ? undefined : Number(o.seed),
+      provinces: o.provinces
+        ? String(o.provinces)
+            .split(',')
+            .map((p: string) => p.trim())
+        : undefined,
+    };
+    const problem = seedOptionsProblem(opts);
+    if (problem) fail(problem);
+    const config = loadConfig();
+    let result: SeedResult;
+    if (held(config)) {
+      result = (await run('seed', opts as Record<string, unknown>)) as SeedResult;
+    } else {
+      const rt = await openRuntime(config, { bootstrap: true, seed: false });
+      try {
+        result = await runSeed(rt, opts, (line) => process.stderr.write(`${line}\n`));
+      } finally {
+        await rt.close();
+      }
+    }
+    print(o.json, result, describeSeed(result));
   });
 
 program

@@ -7,12 +7,15 @@ import { type Database, openDatabase, pgliteDir } from './db/connection.ts';
 import { assertAppRoleIsUnprivileged, migrate, pendingMigrations } from './db/migrate.ts';
 import type { AppContext } from './platform/app-context.ts';
 import { loadKeyring } from './platform/crypto.ts';
+import { type SeedDemoResult, seedDemo } from './seed/demo.ts';
 
 export const LOCK_FILE = 'ktgs.lock';
 export const CONTROL_SOCKET = 'ktgs.sock';
 
 export interface Runtime extends AppContext {
   firstAdmin: { username: string; password: string } | null;
+  /** What a first start loaded as demo data, if anything. */
+  seeded: SeedDemoResult | null;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,8 @@ export interface OpenOptions {
   /** Run migrations (true for serve and migrate; server deployments may migrate separately). */
   migrate?: boolean;
   bootstrap?: boolean;
+  /** Load the demo province on a first start (KTGS_SEED: `demo` by default when embedded, `none` on a server). */
+  seed?: boolean;
 }
 
 export async function openRuntime(config: Config, opts: OpenOptions = {}): Promise<Runtime> {
@@ -80,9 +85,14 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
     await assertAppRoleIsUnprivileged(database);
     const keyring = loadKeyring(process.env, embedded ? config.dataDir : process.env.KTGS_DATA_DIR ? config.dataDir : null);
     let firstAdmin = null;
+    let seeded: SeedDemoResult | null = null;
     if (opts.bootstrap !== false) {
       await ensureOrgTree(database);
       firstAdmin = await ensureFirstAdmin(database);
+      const wanted = process.env.KTGS_SEED ?? (embedded ? 'demo' : 'none');
+      if (!['demo', 'none'].includes(wanted)) throw new Error(`KTGS_SEED phải là "demo" hoặc "none" (đang là "${wanted}")`);
+      // Only a first start (the first administrator was just created) gets the demo province.
+      if (firstAdmin && wanted === 'demo' && opts.seed !== false) seeded = await seedDemo({ database, config, keyring });
     }
     const db = database;
     return {
@@ -90,6 +100,7 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
       config,
       keyring,
       firstAdmin,
+      seeded,
       async close() {
         await db.close();
         release();

@@ -14,6 +14,12 @@ export async function serve(config: Config): Promise<void> {
   const address = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   const mode = rt.database.mode === 'pglite' ? `CSDL nhúng tại ${config.dataDir}` : 'máy chủ PostgreSQL';
   process.stdout.write(`\nKTGS sẵn sàng tại ${address} (${mode}), khởi động ${Math.round(performance.now() - started)} ms.\n`);
+  if (rt.seeded && !rt.seeded.skipped) {
+    process.stdout.write(
+      `Đã nạp dữ liệu mẫu: ${rt.seeded.members.toLocaleString('vi')} đảng viên trong ${rt.seeded.units.toLocaleString('vi')} tổ chức đảng ` +
+        `của ${rt.seeded.communes} xã, phường tỉnh Nghệ An (đặt KTGS_SEED=none để không nạp).\n`,
+    );
+  }
   if (rt.firstAdmin) {
     // Printed once to the operator's terminal, never to the JSON log.
     process.stdout.write(

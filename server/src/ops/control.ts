@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AppContext } from '../platform/app-context.ts';
 import { AppError } from '../platform/errors.ts';
 import { CONTROL_SOCKET } from '../runtime.ts';
+import { runSeed, type SeedOptions } from '../seed/run.ts';
 import { auditVerify, backupTo, importCommand, restoreFrom, tokenCreate, userCreate, userResetPassword } from './commands.ts';
 
 type Handler = (ctx: AppContext, args: Record<string, unknown>) => Promise<unknown>;
@@ -17,6 +18,7 @@ export const HANDLERS: Record<string, Handler> = {
   'token.create': (ctx, a) => tokenCreate(ctx, a as never),
   'audit.verify': (ctx) => auditVerify(ctx),
   import: (ctx, a) => importCommand(ctx, String(a.kind), String(a.file)),
+  seed: (ctx, a) => runSeed(ctx, a as SeedOptions),
   migrate: async () => ({ message: 'Máy chủ đang chạy đã cập nhật lược đồ khi khởi động.' }),
 };
 
