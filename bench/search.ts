@@ -3,7 +3,7 @@
 // diacritics, and the EXPLAIN (ANALYZE, BUFFERS) plans of a typical and of the slowest query.
 // Usage: node bench/search.ts [--members 200000]                  (in-memory PGlite, seeded first)
 //        node bench/search.ts --postgres postgres://… --database NAME   (a database kept by bench/seed.ts)
-//        [--queries 200] [--warmup 20] [--province 40] [--seed 1]
+//        [--queries 200] [--warmup 20] [--province 40] [--seed 1] [--seed-provinces 40,01] [--variant repository|prefix]
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     province: { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
     variant: { type: 'string', default: 'repository' },
+    // PGlite is one province's deployment: its members are seeded into that province by default.
+    'seed-provinces': { type: 'string' },
   },
 });
 
@@ -50,16 +52,19 @@ const PREFIX_DDL = [
   'ANALYZE member',
 ];
 
-function prefixSearch(tx: Tx, province: string, path: string, q: string) {
+async function prefixSearch(tx: Tx, province: string, path: string, q: string) {
   const hi = q.slice(0, -1) + String.fromCharCode(q.charCodeAt(q.length - 1) + 1);
   const where = sql`m.merged_into IS NULL AND m.province_code = ${province} AND m.org_path <@ ${path}::ltree
     AND ((m.name_folded COLLATE "C" >= ${q} AND m.name_folded COLLATE "C" < ${hi})
       OR (m.name_tail >= ${q} AND m.name_tail < ${hi}) OR (m.given_folded >= ${q} AND m.given_folded < ${hi}))`;
-  return Promise.all([
-    sql`SELECT m.id, m.full_name, o.name AS org_name FROM member m JOIN org_unit o ON o.id = m.org_id
-        WHERE ${where} ORDER BY m.sort_key, m.id LIMIT 50`.execute(tx),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM member m WHERE ${where} LIMIT 1001) s`.execute(tx),
-  ]).then(([rows, count]) => ({ rows: rows.rows, total: count.rows[0]?.n ?? 0 }));
+  const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM member m WHERE ${where} LIMIT 1001) s`.execute(tx);
+  const total = count.rows[0]?.n ?? 0;
+  // The page is cut on member alone (a subquery), then joined: otherwise the planner, misled by the
+  // row-level-security filter's estimate (1 row), may drive the join from org_unit.
+  const rows = await sql`SELECT m.id, m.full_name, o.name AS org_name
+    FROM (SELECT m.id, m.full_name, m.org_id, m.sort_key FROM member m WHERE ${where} ORDER BY m.sort_key, m.id LIMIT 50) m
+    JOIN org_unit o ON o.id = m.org_id ORDER BY m.sort_key, m.id`.execute(tx);
+  return { rows: rows.rows, total };
 }
 
 /** Realistic things people type: family + middle, middle + given, family + given, a given name, a full name, a fragment. */
@@ -97,7 +102,8 @@ try {
     await migrate(database);
     await ensureOrgTree(database);
     const ctx = { database, config: loadConfig({ KTGS_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), keyring };
-    const r = await seedMembers(ctx, { members: Number(values.members), seed: Number(values.seed) });
+    const provinces = (values['seed-provinces'] ?? values.province ?? '40').split(',').filter(Boolean);
+    const r = await seedMembers(ctx, { members: Number(values.members), seed: Number(values.seed), provinces });
     log(`seeded ${r.members.toLocaleString('en')} members on PGlite in ${ms(r.ms)}`);
   }
   const prefix = values.variant === 'prefix';
@@ -173,13 +179,20 @@ try {
       captured.length = 0;
       await inTransaction(logged, scope, (tx) => search(tx, sample.q));
       log(`\n## ${s.label}: ${what} query "${sample.q}" (${ms(sample.ms)}, ${sample.total} matches)`);
-      for (const q of captured.filter((c) => /^select/i.test(c.sql))) {
-        const plan = await inTransaction(logged, scope, (tx) =>
-          tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters])),
-        );
-        log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
-        log('');
-      }
+      // Replayed in one transaction, settings included, so that each plan is the one the search got.
+      const plans = await inTransaction(logged, scope, async (tx) => {
+        const out: string[] = [];
+        for (const q of [...captured]) {
+          if (/^set/i.test(q.sql)) await tx.executeQuery(q);
+          if (!/^select/i.test(q.sql)) continue;
+          const plan = await tx.executeQuery<{ 'QUERY PLAN': string }>(
+            CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]),
+          );
+          out.push(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+        }
+        return out;
+      });
+      for (const p of plans) log(`${p}\n`);
     }
   }
   log(`\n${table(['scope', 'p50', 'p95', 'p99', 'max', 'median matches'], rows)}`);
