@@ -15,6 +15,7 @@ import { inTransaction, type Tx } from '../server/src/db/context.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import type { DB } from '../server/src/db/types.ts';
 import { searchMembers } from '../server/src/modules/members/members.repository.ts';
+import { provincesOf } from '../server/src/modules/members/members.service.ts';
 import type { Scope } from '../server/src/platform/access/scope.ts';
 import { loadKeyring } from '../server/src/platform/crypto.ts';
 import { seedMembers } from '../server/src/seed/members.ts';
@@ -133,7 +134,15 @@ try {
     },
   });
   const paging = { sort: 'name' as const, order: 'asc' as const, offset: 0, limit: 50 };
-  const filter = (path: string, q: string) => ({ path, nameFolded: q, cccdHash: null, partyCardNo: null, status: null, postCode: null });
+  const filter = (path: string, q: string) => ({
+    path,
+    provinces: provincesOf([path]),
+    namePrefix: q,
+    cccdHash: null,
+    partyCardNo: null,
+    status: null,
+    postCode: null,
+  });
 
   const scopes: { label: string; path: string; members: number }[] = [
     { label: `province T${values.province}`, path: `TW.T${values.province}`, members: counts.province },

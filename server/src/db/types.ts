@@ -123,6 +123,10 @@ export interface MemberTable {
   full_name: string;
   sort_key: string;
   name_folded: ColumnType<string, never, never>;
+  name_c: ColumnType<string, never, never>;
+  name_tail: ColumnType<string, never, never>;
+  given_folded: ColumnType<string | null, never, never>;
+  org_path_text: ColumnType<string, never, never>;
   gender: string | null;
   birth_date: DateCol | null;
   cccd_enc: string | null;

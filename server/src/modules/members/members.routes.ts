@@ -31,7 +31,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
       tags,
       summary: 'Tìm đảng viên (không phân biệt dấu), lọc, sắp xếp, phân trang',
       querystring: memberQuerySchema,
-      response: { 200: z.object({ items: z.array(memberListItemSchema), total: z.number().int() }) },
+      response: { 200: z.object({ items: z.array(memberListItemSchema), total: z.number().int(), totalCapped: z.boolean() }) },
     },
     handler: async (request) => members.list(authOf(request).actor, request.query),
   });

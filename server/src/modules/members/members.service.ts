@@ -59,14 +59,16 @@ export class MemberService {
         assertVisible(scope, org, 'Tổ chức');
         path = org.path;
       }
+      const provinces = provincesOf(path ? [path] : scope.system ? [] : scope.paths);
       const text = q.q?.trim() ?? '';
       const digits = text.replace(/[\s.]/g, '');
       const isCccd = /^\d{12}$/.test(digits);
-      const { rows, total } = await repo.searchMembers(
+      const { rows, total, totalCapped } = await repo.searchMembers(
         tx,
         {
           path,
-          nameFolded: !isCccd && text ? foldForSearch(text) : null,
+          provinces,
+          namePrefix: !isCccd && text ? foldForSearch(text) : null,
           cccdHash: isCccd ? cccdHash(this.ctx.keyring, digits) : null,
           partyCardNo: !isCccd && /^[0-9A-Za-z.-]{4,20}$/.test(text) && /\d/.test(text) ? text : null,
           status: q.status ?? null,
@@ -80,7 +82,7 @@ export class MemberService {
         'member',
         rows.map((r) => ({ id: r.id, path: r.org_path, secrecy: r.secrecy })),
       );
-      return { items: rows.map(toListItem), total };
+      return { items: rows.map(toListItem), total, totalCapped };
     });
   }
 
@@ -225,6 +227,18 @@ export class MemberService {
       return after;
     });
   }
+}
+
+/** The provinces a set of subtrees lies in ('TW.T40.X17662' → '40'); null when one covers the whole country. */
+export function provincesOf(paths: string[]): string[] | null {
+  if (paths.length === 0) return null;
+  const codes = new Set<string>();
+  for (const p of paths) {
+    const m = /^TW\.T([0-9]+)(\.|$)/.exec(p);
+    if (!m?.[1]) return null;
+    codes.add(m[1]);
+  }
+  return [...codes];
 }
 
 export function dayBefore(iso: string): string {
