@@ -38,7 +38,8 @@ const M = '/api/v1/members';
 const one = (id: string) => `${M}/${encodeURIComponent(id)}`;
 
 export const membersApi = {
-  list: (p: MemberListParams, signal?: AbortSignal) => api.get<Page<MemberListItem>>(`${M}${qs({ ...p })}`, { signal }),
+  list: (p: MemberListParams, signal?: AbortSignal) =>
+    api.get<Page<MemberListItem> & { totalCapped?: boolean }>(`${M}${qs({ ...p })}`, { signal }),
   /** The export address for the same filters (every page). */
   exportPath: (f: MemberFilters) => `${M}/export${qs({ ...f })}`,
   get: (id: string) => api.get<Member>(one(id)),

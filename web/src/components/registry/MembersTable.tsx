@@ -56,7 +56,8 @@ export function MembersTable({ filters, showOrg = true, initialPageSize = 20, te
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `Tổng số ${formatNumber(total)} đảng viên`,
+          showTotal: (total) =>
+            list.data?.totalCapped ? `Hơn ${formatNumber(total)} đảng viên: hãy lọc hẹp hơn` : `Tổng số ${formatNumber(total)} đảng viên`,
         }}
         onChange={(pg, _f, sorter) => {
           const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<MemberListItem> | undefined;
