@@ -135,7 +135,8 @@ try {
   });
   const paging = { sort: 'name' as const, order: 'asc' as const, offset: 0, limit: 50 };
   const filter = (path: string, q: string) => ({
-    path,
+    // As the service does: a whole province is said by its code alone.
+    path: /^TW(\.T[0-9]+)?$/.test(path) ? null : path,
     provinces: provincesOf([path]),
     namePrefix: q,
     cccdHash: null,

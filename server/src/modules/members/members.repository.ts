@@ -23,8 +23,8 @@ export interface Paging {
   limit: number;
 }
 
-/** Counting stops here: "more than 10.000" is all a list needs to say. */
-export const COUNT_CAP = 10_000;
+/** Counting stops here: "more than 1.000" is all a list needs to say (and counting further costs). */
+export const COUNT_CAP = 1_000;
 
 /** The first string after every string that starts with `prefix` (byte order, COLLATE "C"). */
 function prefixEnd(prefix: string): string {

@@ -60,6 +60,9 @@ export class MemberService {
         path = org.path;
       }
       const provinces = provincesOf(path ? [path] : scope.system ? [] : scope.paths);
+      // A whole province (or the whole country) is already said by the province filter: a path range
+      // over it would only mislead the planner away from the name indexes.
+      if (path && /^TW(\.T[0-9]+)?$/.test(path)) path = null;
       const text = q.q?.trim() ?? '';
       const digits = text.replace(/[\s.]/g, '');
       const isCccd = /^\d{12}$/.test(digits);
