@@ -1,11 +1,11 @@
 // Add a subordinate unit, or edit one (optimistic concurrency: the version the editor saw is sent).
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ORG_KIND_LABELS, ORG_KINDS, type Org, type OrgKind } from '../../../common/orgs.ts';
 import { CLEARANCE_LABELS, CLEARANCES, type Clearance } from '../../../common/roles.ts';
 import { orgsApi } from '../api/orgs.ts';
-import { reportSaveError } from './formErrors.ts';
+import { useFormSubmit } from './useFormSubmit.ts';
 
 const CHILD_KIND: Partial<Record<OrgKind, OrgKind>> = {
   central: 'province',
@@ -42,8 +42,6 @@ interface Props {
 
 export function OrgFormModal({ target, onClose, onSaved, onConflict }: Props) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = target.mode === 'edit' ? target.org : null;
 
   // After a conflict the caller reloads the record: refill the form with what is now saved.
@@ -71,30 +69,24 @@ export function OrgFormModal({ target, onClose, onSaved, onConflict }: Props) {
         validFrom: null,
       };
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    const common = {
-      name: v.name.trim(),
-      kind: v.kind,
-      hasCommittee: v.hasCommittee,
-      hasInspectionCommittee: v.hasInspectionCommittee,
-      secrecy: v.secrecy,
-      validFrom: fromDay(v.validFrom),
-    };
-    try {
-      const saved = editing
-        ? await orgsApi.update(editing.id, { ...common, validTo: fromDay(v.validTo), version: editing.version })
-        : await orgsApi.create({ ...common, parentId: target.mode === 'create' ? target.parent.id : '', code: (v.code ?? '').trim() });
-      onSaved(saved);
-    } catch (e) {
-      reportSaveError(e, form, setError, editing ? onConflict : null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) => {
+      const common = {
+        name: v.name.trim(),
+        kind: v.kind,
+        hasCommittee: v.hasCommittee,
+        hasInspectionCommittee: v.hasInspectionCommittee,
+        secrecy: v.secrecy,
+        validFrom: fromDay(v.validFrom),
+      };
+      return editing
+        ? orgsApi.update(editing.id, { ...common, validTo: fromDay(v.validTo), version: editing.version })
+        : orgsApi.create({ ...common, parentId: target.mode === 'create' ? target.parent.id : '', code: (v.code ?? '').trim() });
+    },
+    onSaved,
+    editing ? onConflict : null,
+  );
 
   return (
     <Modal

@@ -1,8 +1,6 @@
 import { Alert, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
 import { authApi, type TokenScope } from '../api/auth.ts';
-import { errorMessage } from '../api/client.ts';
-import { applyFieldErrors } from './formErrors.ts';
+import { useFormSubmit } from './useFormSubmit.ts';
 
 interface Values {
   name: string;
@@ -12,24 +10,15 @@ interface Values {
 
 export function TokenCreateModal(props: { open: boolean; onClose: () => void; onCreated: (token: string) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await authApi.createToken({ name: v.name.trim(), scopes: v.scopes, expiresInDays: v.expiresInDays });
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) => authApi.createToken({ name: v.name.trim(), scopes: v.scopes, expiresInDays: v.expiresInDays }),
+    (r) => {
       form.resetFields();
       props.onCreated(r.token);
-    } catch (e) {
-      if (!applyFieldErrors(form, e)) setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    null,
+  );
 
   return (
     <Modal

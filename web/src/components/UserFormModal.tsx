@@ -1,11 +1,11 @@
 // Create a user (the server answers with a one-time password) or edit one (roles, clearance, disable).
 import { Alert, type ButtonProps, Form, Input, Modal, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { CLEARANCE_LABELS, CLEARANCES, type Clearance, type Role } from '../../../common/roles.ts';
 import type { User } from '../../../common/users.ts';
 import { usersApi } from '../api/users.ts';
-import { reportSaveError } from './formErrors.ts';
 import { RoleAssignments } from './RoleAssignments.tsx';
+import { useFormSubmit } from './useFormSubmit.ts';
 
 interface Values {
   username?: string;
@@ -28,8 +28,6 @@ const clearanceOptions = CLEARANCES.map((c) => ({ value: c, label: CLEARANCE_LAB
 
 export function UserFormModal({ user, onClose, onCreated, onUpdated, onConflict }: Props) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // After a conflict the caller reloads the user: refill the form with what is now saved.
   const version = user?.version;
   useEffect(() => {
@@ -47,34 +45,28 @@ export function UserFormModal({ user, onClose, onCreated, onUpdated, onConflict 
       }
     : { fullName: '', clearance: 0, roles: [{ role: 'viewer', orgId: '' }] };
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    const email = v.email?.trim() ? v.email.trim() : null;
-    const roles = v.roles.map((r) => ({ role: r.role, orgId: r.orgId }));
-    try {
+  // Editing and creating answer differently (a new user comes with a one-time password): tag which one it was.
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    async (v) => {
+      const email = v.email?.trim() ? v.email.trim() : null;
+      const roles = v.roles.map((r) => ({ role: r.role, orgId: r.orgId }));
       if (user) {
         const body = { fullName: v.fullName.trim(), email, clearance: v.clearance, disabled: !!v.disabled, roles, version: user.version };
-        onUpdated(await usersApi.update(user.id, body));
-      } else {
-        const body = {
-          username: (v.username ?? '').trim().toLowerCase(),
-          fullName: v.fullName.trim(),
-          email,
-          clearance: v.clearance,
-          roles,
-        };
-        const r = await usersApi.create(body);
-        onCreated(r.user, r.oneTimePassword);
+        return { updated: await usersApi.update(user.id, body) };
       }
-    } catch (e) {
-      reportSaveError(e, form, setError, user ? onConflict : null);
-    } finally {
-      setBusy(false);
-    }
-  };
+      const body = {
+        username: (v.username ?? '').trim().toLowerCase(),
+        fullName: v.fullName.trim(),
+        email,
+        clearance: v.clearance,
+        roles,
+      };
+      return { created: await usersApi.create(body) };
+    },
+    (r) => (r.created ? onCreated(r.created.user, r.created.oneTimePassword) : onUpdated(r.updated)),
+    user ? onConflict : null,
+  );
 
   return (
     <Modal

@@ -1,12 +1,11 @@
 // "Giải thể / Đóng": the unit ends on a date; its members move to the successor, history is kept.
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Org } from '../../../../common/orgs.ts';
 import { orgLifecycleApi } from '../../api/orgs.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
+import { useFormSubmit } from '../useFormSubmit.ts';
 
 interface Values {
   date: Dayjs;
@@ -17,28 +16,18 @@ interface Values {
 
 export function OrgCloseModal({ org, onClose, onDone }: { org: Org; onClose: () => void; onDone: (o: Org) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await orgLifecycleApi.close(org.id, {
-          date: dayToIso(v.date) ?? '',
-          successorId: v.successorId ?? null,
-          decisionNo: v.decisionNo?.trim() || null,
-          note: v.note?.trim() || null,
-        }),
-      );
-    } catch (e) {
-      reportSaveError(e, form, setError, null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) =>
+      orgLifecycleApi.close(org.id, {
+        date: dayToIso(v.date) ?? '',
+        successorId: v.successorId ?? null,
+        decisionNo: v.decisionNo?.trim() || null,
+        note: v.note?.trim() || null,
+      }),
+    onDone,
+    null,
+  );
   return (
     <Modal
       open

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { Org } from '../../../../common/orgs.ts';
 import { orgLifecycleApi } from '../../api/orgs.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import { OrgName } from './OrgName.tsx';
 
 interface Values {
@@ -17,33 +17,23 @@ interface Values {
 
 export function OrgMergeModal({ org, onClose, onDone }: { org: Org; onClose: () => void; onDone: (o: Org) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [next, setNext] = useState<string | undefined>();
   const [chosen, setChosen] = useState<string[]>([]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    if (chosen.length === 0) return setError('Chọn ít nhất một tổ chức được sáp nhập vào đơn vị này.');
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await orgLifecycleApi.merge({
-          fromIds: chosen,
-          intoId: org.id,
-          date: dayToIso(v.date) ?? '',
-          decisionNo: v.decisionNo?.trim() || null,
-          note: v.note?.trim() || null,
-        }),
-      );
-    } catch (e) {
-      reportSaveError(e, form, setError, null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) =>
+      orgLifecycleApi.merge({
+        fromIds: chosen,
+        intoId: org.id,
+        date: dayToIso(v.date) ?? '',
+        decisionNo: v.decisionNo?.trim() || null,
+        note: v.note?.trim() || null,
+      }),
+    onDone,
+    null,
+    () => (chosen.length === 0 ? 'Chọn ít nhất một tổ chức được sáp nhập vào đơn vị này.' : null),
+  );
 
   return (
     <Modal

@@ -11,8 +11,8 @@ import { membersApi } from '../../api/members.ts';
 import { orgLifecycleApi } from '../../api/orgs.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
 import { QueryError } from '../QueryState.tsx';
+import { useFormSubmit } from '../useFormSubmit.ts';
 
 interface Part {
   code: string;
@@ -29,8 +29,6 @@ const kindOptions = ORG_KINDS.map((k) => ({ value: k, label: ORG_KIND_LABELS[k] 
 
 export function OrgSplitModal({ org, onClose, onDone }: { org: Org; onClose: () => void; onDone: (o: Org[]) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [assigned, setAssigned] = useState<Record<string, number>>({});
   const members = useQuery({
     queryKey: ['members', 'split', org.id],
@@ -40,31 +38,24 @@ export function OrgSplitModal({ org, onClose, onDone }: { org: Org; onClose: () 
   const partOptions = parts.map((p, i) => ({ value: i, label: `${i + 1}. ${p?.name || 'Đơn vị mới'}` }));
   const partOf = (id: string) => Math.min(assigned[id] ?? 0, Math.max(parts.length - 1, 0));
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    const items = members.data?.items ?? [];
-    try {
-      onDone(
-        await orgLifecycleApi.split(org.id, {
-          date: dayToIso(v.date) ?? '',
-          decisionNo: v.decisionNo?.trim() || null,
-          parts: v.parts.map((p, i) => ({
-            code: p.code.trim(),
-            name: p.name.trim(),
-            kind: p.kind,
-            memberIds: items.filter((m) => partOf(m.id) === i).map((m) => m.id),
-          })),
-        }),
-      );
-    } catch (e) {
-      reportSaveError(e, form, setError, null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) => {
+      const items = members.data?.items ?? [];
+      return orgLifecycleApi.split(org.id, {
+        date: dayToIso(v.date) ?? '',
+        decisionNo: v.decisionNo?.trim() || null,
+        parts: v.parts.map((p, i) => ({
+          code: p.code.trim(),
+          name: p.name.trim(),
+          kind: p.kind,
+          memberIds: items.filter((m) => partOf(m.id) === i).map((m) => m.id),
+        })),
+      });
+    },
+    onDone,
+    null,
+  );
 
   return (
     <Modal

@@ -2,14 +2,14 @@
 // typed dd/mm/yyyy or picked; the CCCD gets a quick check here, the server has the last word.
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { cccdProblem, type Gender } from '../../../../common/cccd.ts';
 import { GENDER_LABELS, type MemberInput, type MemberStatus } from '../../../../common/members.ts';
 import { CLEARANCE_LABELS, CLEARANCES } from '../../../../common/roles.ts';
 import { type Member, type MemberUpdate, membersApi } from '../../api/members.ts';
 import { dayToIso, isoToDay, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import { statusOptions } from './memberLabels.tsx';
 
 interface Values {
@@ -43,8 +43,6 @@ const dateField = (placeholder = VN_DATE_PLACEHOLDER) => (
 
 export function MemberFormModal({ member, defaultOrgId, onClose, onSaved, onConflict }: Props) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const version = member?.version;
   useEffect(() => {
@@ -64,38 +62,30 @@ export function MemberFormModal({ member, defaultOrgId, onClose, onSaved, onConf
     secrecy: member?.secrecy ?? 0,
   };
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    const fields = {
-      fullName: v.fullName.trim(),
-      gender: v.gender ?? null,
-      birthDate: dayToIso(v.birthDate),
-      partyCardNo: blank(v.partyCardNo),
-      status: v.status,
-      admittedOn: dayToIso(v.admittedOn),
-      confirmedOn: dayToIso(v.confirmedOn),
-      secrecy: v.secrecy,
-    };
-    try {
-      let saved: Member;
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) => {
+      const fields = {
+        fullName: v.fullName.trim(),
+        gender: v.gender ?? null,
+        birthDate: dayToIso(v.birthDate),
+        partyCardNo: blank(v.partyCardNo),
+        status: v.status,
+        admittedOn: dayToIso(v.admittedOn),
+        confirmedOn: dayToIso(v.confirmedOn),
+        secrecy: v.secrecy,
+      };
       if (member) {
         // An empty CCCD box on an edit means "keep the number on file".
         const body: MemberUpdate = { ...fields, version: member.version, ...(blank(v.cccd) ? { cccd: blank(v.cccd) } : {}) };
-        saved = await membersApi.update(member.id, body);
-      } else {
-        const body: MemberInput = { ...fields, orgId: v.orgId ?? '', cccd: blank(v.cccd) };
-        saved = await membersApi.create(body);
+        return membersApi.update(member.id, body);
       }
-      onSaved(saved);
-    } catch (e) {
-      reportSaveError(e, form, setError, member ? onConflict : null);
-    } finally {
-      setBusy(false);
-    }
-  };
+      const body: MemberInput = { ...fields, orgId: v.orgId ?? '', cccd: blank(v.cccd) };
+      return membersApi.create(body);
+    },
+    onSaved,
+    member ? onConflict : null,
+  );
 
   return (
     <Modal

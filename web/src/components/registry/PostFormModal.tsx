@@ -2,12 +2,11 @@
 // sensitive areas, dates.
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { POST_BY_CODE, SENSITIVE_AREA_LABELS, SENSITIVE_AREAS, type SensitiveArea } from '../../../../common/posts.ts';
 import { type Member, membersApi } from '../../api/members.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
+import { useFormSubmit } from '../useFormSubmit.ts';
 import { postOptions } from './memberLabels.tsx';
 
 interface Values {
@@ -25,18 +24,13 @@ const areaOptions = SENSITIVE_AREAS.map((a) => ({ value: a, label: SENSITIVE_ARE
 
 export function PostFormModal({ member, onClose, onSaved }: { member: Member; onClose: () => void; onSaved: (m: Member) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const code = Form.useWatch('code', form);
   const isParty = code ? POST_BY_CODE.get(code)?.category === 'party' : false;
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await membersApi.addPost(member.id, {
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) =>
+      membersApi.addPost(member.id, {
         code: v.code,
         title: v.title?.trim() || undefined,
         orgId: v.orgId ?? null,
@@ -45,14 +39,10 @@ export function PostFormModal({ member, onClose, onSaved }: { member: Member; on
         sensitiveAreas: v.sensitiveAreas ?? [],
         fromDate: dayToIso(v.fromDate) ?? '',
         toDate: dayToIso(v.toDate),
-      });
-      onSaved(saved);
-    } catch (e) {
-      reportSaveError(e, form, setError, null);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onSaved,
+    null,
+  );
 
   return (
     <Modal

@@ -10,7 +10,7 @@ import { errorMessage } from '../../api/client.ts';
 import { type Member, type MemberRelative, membersApi } from '../../api/members.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
 
 interface Values {
   relation: Relation;
@@ -25,30 +25,20 @@ const relationOptions = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS
 
 function RelativeFormModal({ member, onClose, onSaved }: { member: Member; onClose: () => void; onSaved: (m: Member) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(
-        await membersApi.addRelative(member.id, {
-          relation: v.relation,
-          fullName: v.fullName.trim(),
-          birthDate: dayToIso(v.birthDate),
-          cccd: v.cccd?.trim() || null,
-          occupation: v.occupation?.trim() || null,
-          workplace: v.workplace?.trim() || null,
-        }),
-      );
-    } catch (e) {
-      reportSaveError(e, form, setError, null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) =>
+      membersApi.addRelative(member.id, {
+        relation: v.relation,
+        fullName: v.fullName.trim(),
+        birthDate: dayToIso(v.birthDate),
+        cccd: v.cccd?.trim() || null,
+        occupation: v.occupation?.trim() || null,
+        workplace: v.workplace?.trim() || null,
+      }),
+    onSaved,
+    null,
+  );
   return (
     <Modal
       open

@@ -1,11 +1,10 @@
 // "Chuyển sinh hoạt": closes the current cell period and opens one in the chosen cell.
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { type Member, membersApi } from '../../api/members.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
-import { reportSaveError } from '../formErrors.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
+import { useFormSubmit } from '../useFormSubmit.ts';
 
 interface Values {
   toOrgId: string;
@@ -25,29 +24,18 @@ export function TransferModal({
   onConflict: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(
-        await membersApi.transfer(member.id, {
-          toOrgId: v.toOrgId,
-          date: dayToIso(v.date) ?? '',
-          reason: v.reason?.trim() || null,
-          version: member.version,
-        }),
-      );
-    } catch (e) {
-      reportSaveError(e, form, setError, onConflict);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    (v) =>
+      membersApi.transfer(member.id, {
+        toOrgId: v.toOrgId,
+        date: dayToIso(v.date) ?? '',
+        reason: v.reason?.trim() || null,
+        version: member.version,
+      }),
+    onSaved,
+    onConflict,
+  );
 
   return (
     <Modal
