@@ -15,13 +15,13 @@ import {
 } from '../../../../common/auth.ts';
 import type { Config } from '../../config.ts';
 import { authOf, clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../../platform/http/auth-hook.ts';
-import type { AuthService } from './auth.service.ts';
+import type { SecondFactorService } from './second-factor.service.ts';
 import type { TokenService } from './tokens.service.ts';
 
 const stageReply = z.object({ stage: z.enum(SESSION_STAGES) });
 const tags = ['Xác thực'];
 
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; tokens: TokenService; config: Config }) {
+export function authRoutes(app: FastifyInstance, deps: { auth: SecondFactorService; tokens: TokenService; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { auth, tokens, config } = deps;
 

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { AuditService } from '../../modules/audit/audit.service.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
-import { AuthService } from '../../modules/auth/auth.service.ts';
+import { SecondFactorService } from '../../modules/auth/second-factor.service.ts';
 import { TokenService } from '../../modules/auth/tokens.service.ts';
 import { importRoutes } from '../../modules/imports/imports.routes.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
@@ -109,7 +109,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
-  const auth = new AuthService(ctx);
+  const auth = new SecondFactorService(ctx);
   registerAuthHook(app, auth);
 
   app.withTypeProvider().get('/api/health', {
