@@ -1,0 +1,105 @@
+// The plain inputs of the coverage computation, which a repository fills from SQL, and the subtree
+// helpers shared by coverage.ts and planner.ts. Pure: no I/O.
+import type { OrgKind } from '../../../../common/orgs.ts';
+import type { SensitiveArea } from '../../../../common/posts.ts';
+
+export interface CoverageOrg {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  parentId: string | null;
+  /** A chi bộ: a chi bộ trực thuộc (`cell`) or a chi bộ cơ sở (a `grassroots` organisation without cells). */
+  isCell: boolean;
+}
+
+export interface CoverageMember {
+  id: string;
+  /** Full name, family name first; used only to order proposals. */
+  name: string;
+  orgId: string;
+  /** Holds post `secretary` or `deputy_secretary` (common/posts.ts) of a chi bộ during the year. */
+  isSecretaryOrDeputy: boolean;
+  /** Areas of the member's posts that are sensitive (common/posts.ts SENSITIVE_AREAS); planner only. */
+  sensitiveAreas?: readonly SensitiveArea[];
+}
+
+export type WorkStatus = 'planned' | 'done';
+
+/** One inspection or supervision of the year, planned or done; exactly one subject is set. */
+export interface WorkItem {
+  id: string;
+  kind: string;
+  status: WorkStatus;
+  subjectOrgId: string | null;
+  subjectMemberId: string | null;
+  /** The organisation whose body (cấp ủy, UBKT, chi bộ) does the work. */
+  bodyOrgId: string;
+  /** Whether the item is in the year's programme; ad hoc work (e.g. on signs of violation) is not. Default true. */
+  inPlan?: boolean;
+}
+
+export interface CoverageFacts {
+  year: number;
+  /** The organisation whose subtree is measured. */
+  rootOrgId: string;
+  orgs: readonly CoverageOrg[];
+  members: readonly CoverageMember[];
+  /** The year's items; the repository selects them by year. */
+  items: readonly WorkItem[];
+}
+
+export interface Subtree {
+  root: CoverageOrg;
+  /** Every organisation of the facts, also those above the root (a cell's superior may lie outside). */
+  all: Map<string, CoverageOrg>;
+  /** Every organisation of the subtree, root included, by id. */
+  orgs: Map<string, CoverageOrg>;
+  /** Organisations below the root: the population of the organisation targets. */
+  below: CoverageOrg[];
+  /** Members of any organisation of the subtree, root included. */
+  members: CoverageMember[];
+  membersByOrg: Map<string, CoverageMember[]>;
+}
+
+export function subtreeOf(facts: CoverageFacts): Subtree {
+  const byId = new Map(facts.orgs.map((o) => [o.id, o]));
+  const root = byId.get(facts.rootOrgId);
+  if (!root) throw new Error(`Không tìm thấy tổ chức gốc ${facts.rootOrgId} trong dữ liệu phạm vi tính.`);
+  const children = new Map<string, CoverageOrg[]>();
+  for (const o of facts.orgs) {
+    if (o.parentId === null) continue;
+    const list = children.get(o.parentId) ?? [];
+    list.push(o);
+    children.set(o.parentId, list);
+  }
+  const orgs = new Map<string, CoverageOrg>([[root.id, root]]);
+  const queue = [root];
+  // Walks down from the root so rows outside the subtree (or a cycle in bad data) are ignored.
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const c of children.get(next.id) ?? []) {
+      if (orgs.has(c.id)) continue;
+      orgs.set(c.id, c);
+      queue.push(c);
+    }
+  }
+  const members = facts.members.filter((m) => orgs.has(m.orgId));
+  const membersByOrg = new Map<string, CoverageMember[]>();
+  for (const m of members) {
+    const list = membersByOrg.get(m.orgId) ?? [];
+    list.push(m);
+    membersByOrg.set(m.orgId, list);
+  }
+  return { root, all: byId, orgs, below: [...orgs.values()].filter((o) => o.id !== root.id), members, membersByOrg };
+}
+
+/** Smallest count that reaches `percent` of `total` (10 % of 15 → 2). */
+export function neededFor(percent: number, total: number): number {
+  // The epsilon absorbs binary rounding (e.g. 10 × 30 / 100) so an exact share is not rounded up.
+  return Math.max(0, Math.ceil((percent * total) / 100 - 1e-9));
+}
+
+const orgCollator = new Intl.Collator('vi', { numeric: true, sensitivity: 'variant' });
+/** Organisation names in Vietnamese order, "Thôn 2" before "Thôn 10"; ids break ties so order is total. */
+export function compareOrgs(a: CoverageOrg, b: CoverageOrg): number {
+  return orgCollator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
