@@ -52,6 +52,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org.merge': 'Sáp nhập tổ chức',
   'org.split': 'Chia tách tổ chức',
   'seed.demo': 'Nạp dữ liệu mẫu',
+  'calendar.record': 'Ghi nhận lịch nghỉ chính thức',
   'auth.totp_verify': 'Xác thực hai lớp',
   'auth.recovery_code_used': 'Dùng mã khôi phục',
   'token.create': 'Tạo mã truy cập API',

@@ -33,11 +33,12 @@ export const PERMISSIONS = [
   'member.write',
   'member.import',
   'member.identity.read',
+  'calendar.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['org.read', 'org.write', 'user.manage', 'member.read', 'member.write', 'member.import'],
+  admin: ['org.read', 'org.write', 'user.manage', 'member.read', 'member.write', 'member.import', 'calendar.write'],
   ubkt_leader: ['org.read', 'member.read', 'member.identity.read'],
   ubkt_officer: ['org.read', 'member.read', 'member.write', 'member.import', 'member.identity.read'],
   committee_member: ['org.read', 'member.read'],

@@ -211,6 +211,22 @@ export interface ImportRunTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface WorkCalendarYearTable {
+  year: number;
+  replaces_defaults: Generated<boolean>;
+  decision_no: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface WorkCalendarEntryTable {
+  day: DateCol;
+  year: number;
+  kind: string;
+  name: string;
+}
+
 export interface AuditHeadTable {
   id: number;
   seq: number;
@@ -219,6 +235,8 @@ export interface AuditHeadTable {
 
 export interface DB {
   audit_head: AuditHeadTable;
+  work_calendar_year: WorkCalendarYearTable;
+  work_calendar_entry: WorkCalendarEntryTable;
   member: MemberTable;
   member_transfer: MemberTransferTable;
   post: PostTable;

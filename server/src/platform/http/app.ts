@@ -17,6 +17,7 @@ import { AuditService } from '../../modules/audit/audit.service.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { SecondFactorService } from '../../modules/auth/second-factor.service.ts';
 import { TokenService } from '../../modules/auth/tokens.service.ts';
+import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { importRoutes } from '../../modules/imports/imports.routes.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
 import { orgLifecycleRoutes } from '../../modules/orgs/org-lifecycle.routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   auditRoutes(app, new AuditService(ctx));
   memberRoutes(app, ctx);
   importRoutes(app, ctx);
+  calendarRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
   if (hasWeb) {
