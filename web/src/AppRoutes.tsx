@@ -17,6 +17,7 @@ import { TotpEnrolPage } from './pages/TotpEnrolPage.tsx';
 const OrgTreePage = lazy(() => import('./pages/OrgTreePage.tsx').then((m) => ({ default: m.OrgTreePage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const OrgPage = lazy(() => import('./pages/OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
@@ -103,6 +104,7 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route path="/lich-lam-viec" element={<CalendarPage />} />
             <Route path="/tai-khoan/xac-thuc-hai-lop" element={<TotpStatusPage />} />
             <Route path="/tai-khoan/ma-truy-cap" element={<TokensPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -40,6 +41,7 @@ export const ORG_TREE_PATH = '/to-chuc';
 export const MEMBERS_PATH = '/dang-vien';
 export const IMPORT_PATH = '/nhap-du-lieu';
 export const QUALITY_PATH = '/chat-luong-du-lieu';
+export const CALENDAR_PATH = '/lich-lam-viec';
 
 /** The registry's pages, each shown to those who may use it. */
 const REGISTRY_PAGES: { path: string; label: string; permission: Permission; icon: ReactNode }[] = [
@@ -64,6 +66,8 @@ export function navItems(me: Me): NonNullable<MenuProps['items']> {
       return { key: REGISTRY_MENU_KEY, icon, label: m.label, children };
     }),
   ];
+  // Everyone counts deadlines in working days: the calendar is for all; recording it is for administrators.
+  items.push({ key: CALENDAR_PATH, icon: <CalendarOutlined />, label: 'Lịch làm việc' });
   const admin: NonNullable<MenuProps['items']> = [];
   if (hasPermission(me, 'user.manage')) admin.push({ key: USERS_PATH, icon: <TeamOutlined />, label: 'Người dùng' });
   if (hasPermission(me, 'audit.read')) admin.push({ key: AUDIT_PATH, icon: <FileProtectOutlined />, label: 'Nhật ký kiểm toán' });
@@ -74,7 +78,7 @@ export function navItems(me: Me): NonNullable<MenuProps['items']> {
 /** The menu key of the page at `pathname` (the longest matching entry); '' for pages outside the menu. */
 export function selectedKey(pathname: string): string {
   if (pathname === '/') return '/';
-  const keys = [...MODULES.map((m) => m.path), ...REGISTRY_PAGES.map((p) => p.path), USERS_PATH, AUDIT_PATH];
+  const keys = [...MODULES.map((m) => m.path), ...REGISTRY_PAGES.map((p) => p.path), USERS_PATH, AUDIT_PATH, CALENDAR_PATH];
   let best = '';
   for (const k of keys) if ((pathname === k || pathname.startsWith(`${k}/`)) && k.length > best.length) best = k;
   return best;
