@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './db/connection.ts';
-import { inTransaction } from './db/context.ts';
+import { inTransaction, type Tx } from './db/context.ts';
 import { systemActor } from './platform/access/actor.ts';
 import { SYSTEM_SCOPE } from './platform/access/scope.ts';
 import { appendAudit, ROOT_PATH } from './platform/audit/audit.ts';
@@ -90,11 +90,13 @@ export async function ensureOrgTree(database: Database): Promise<number> {
 
 /** Creates the first administrator if there is no user at all; returns the one-time password then. */
 export async function ensureFirstAdmin(database: Database): Promise<{ username: string; password: string } | null> {
+  const anyUser = (tx: Tx) => tx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  // Every start comes here: hash a password (argon2id, deliberately slow) only when one is needed.
+  if (await inTransaction(database.db, SYSTEM_SCOPE, anyUser)) return null;
   const password = generateOneTimePassword();
   const hash = await hashPassword(password);
   return inTransaction(database.db, SYSTEM_SCOPE, async (tx) => {
-    const any = await tx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
-    if (any) return null;
+    if (await anyUser(tx)) return null;
     const root = await tx.selectFrom('org_unit').select(['id', 'path']).where('path', '=', ROOT_PATH).executeTakeFirstOrThrow();
     const user = await tx
       .insertInto('app_user')

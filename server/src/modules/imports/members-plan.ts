@@ -1,10 +1,12 @@
 // The rule of a member import: each row read and checked on its own, then against the other rows and
 // the registry; the outcome is a plan of inserts, updates and cell transfers (or the errors).
+
 import { randomUUID } from 'node:crypto';
 import { cccdProblem, type Gender, normaliseCccd } from '../../../../common/cccd.ts';
-import { formatVnDate, yearsBetween } from '../../../../common/dates.ts';
+import { formatVnDate } from '../../../../common/dates.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import { normaliseName } from '../../../../common/vn-name.ts';
+import { memberDateProblems } from '../../domain/member-record.ts';
 import type { Keyring } from '../../platform/crypto.ts';
 import { cccdHash, memberRow } from '../members/member-row.ts';
 import { FirstSeen, rowReader } from './fields.ts';
@@ -35,8 +37,6 @@ const STATUSES: Record<string, string> = {
   'Đảng viên chính thức': 'full',
 };
 const CARD = /^[0-9A-Za-z.-]{4,20}$/;
-/** Điều lệ Đảng, Điều 1: a person is admitted from 18 years of age. */
-const MIN_ADMISSION_AGE = 18;
 
 const nameKeyOf = (fullName: string, birthDate: string | null) => (birthDate ? `${foldForSearch(fullName)}|${birthDate}` : null);
 
@@ -67,11 +67,13 @@ export function readMemberRows(rows: SheetRow[], ring: Keyring, errors: RowError
     const status = r.choice('status', STATUSES, '"Dự bị" hoặc "Chính thức"');
     const admittedOn = r.date('admittedOn', { notFuture: true });
     const confirmedOn = r.date('confirmedOn', { notFuture: true });
-    if (admittedOn && confirmedOn && confirmedOn < admittedOn) r.fail('confirmedOn', 'ngày chính thức phải sau ngày vào Đảng.');
-    if (status === 'probationary' && confirmedOn) r.fail('confirmedOn', 'đảng viên dự bị chưa có ngày chính thức.');
-    if (birthDate && admittedOn && yearsBetween(birthDate, admittedOn) < MIN_ADMISSION_AGE) {
-      r.fail('admittedOn', `vào Đảng khi chưa đủ ${MIN_ADMISSION_AGE} tuổi (Điều lệ Đảng, Điều 1).`);
-    }
+    const dates = {
+      status: status ?? null,
+      birthDate: birthDate ?? null,
+      admittedOn: admittedOn ?? null,
+      confirmedOn: confirmedOn ?? null,
+    };
+    for (const p of memberDateProblems(dates)) r.fail(p.field, p.message);
     const c: MemberCandidate = {
       row: r.row,
       fullName,

@@ -5,6 +5,7 @@ import type { Member, MemberQuery } from '../../../../common/members.ts';
 import { POST_KINDS } from '../../../../common/posts.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
+import { memberDateProblems } from '../../domain/member-record.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope, type Scope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
@@ -124,9 +125,13 @@ export class MemberService {
       const problem = cccdProblem(input.cccd, input.birthDate, input.gender as 'male' | 'female' | null);
       if (problem) throw invalid('cccd', problem);
     }
-    if (input.confirmedOn && input.admittedOn && input.confirmedOn < input.admittedOn) {
-      throw invalid('confirmedOn', 'Ngày chính thức phải sau ngày vào Đảng.');
-    }
+    const [first] = memberDateProblems({
+      status: input.status ?? null,
+      birthDate: input.birthDate ?? null,
+      admittedOn: input.admittedOn ?? null,
+      confirmedOn: input.confirmedOn ?? null,
+    });
+    if (first) throw invalid(first.field, first.message.charAt(0).toUpperCase() + first.message.slice(1));
   }
 
   /** The unique CCCD and party card may belong to someone outside the actor's scope. */
