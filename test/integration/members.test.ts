@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../server/src/db/context.ts';
+import { AuthService } from '../../server/src/modules/auth/auth.service.ts';
+import { exportMembers } from '../../server/src/modules/members/members.export.ts';
 import { SYSTEM_SCOPE } from '../../server/src/platform/access/scope.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
@@ -243,6 +245,13 @@ describe('the profile: posts, relatives, transfers, edits', () => {
 });
 
 describe('export', () => {
+  it('refuses, before writing anything, a list longer than the cap of one export', async () => {
+    const actor = (await new AuthService(ctx).fromSessionToken(viewer.cookie.slice('ktgs_sid='.length), null))!.actor;
+    const q = { orgId: cellB, sort: 'name' as const, order: 'asc' as const };
+    await expect(exportMembers(ctx, actor, q, 2)).rejects.toThrow(/hơn 2 đảng viên/);
+    expect((await exportMembers(ctx, actor, q, 100)).length).toBeGreaterThan(0);
+  });
+
   it('exports the filtered list to XLSX with Vietnamese headers and dates', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/members/export?orgId=${cellB}`, headers: viewer.headers });
     expect(res.statusCode).toBe(200);

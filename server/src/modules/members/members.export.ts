@@ -13,7 +13,12 @@ import { MemberService } from './members.service.ts';
 export const EXPORT_CAP = 200_000;
 const PAGE = 2_000;
 
-export async function exportMembers(ctx: AppContext, actor: Actor, q: Omit<MemberQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+export async function exportMembers(
+  ctx: AppContext,
+  actor: Actor,
+  q: Omit<MemberQuery, 'page' | 'pageSize'>,
+  cap = EXPORT_CAP,
+): Promise<Buffer> {
   const members = new MemberService(ctx);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'KTGS';
@@ -33,11 +38,12 @@ export async function exportMembers(ctx: AppContext, actor: Actor, q: Omit<Membe
   let page = 1;
   let written = 0;
   for (;;) {
-    const { items, total } = await members.list(actor, { ...q, page, pageSize: PAGE });
-    if (total > EXPORT_CAP) {
+    // The first page counts up to the cap (refusing before anything is written); later pages do not count.
+    const { items, totalCapped } = await members.list(actor, { ...q, page, pageSize: PAGE }, page === 1 ? cap : 0);
+    if (totalCapped) {
       throw new AppError(
         'validation',
-        `Danh sách có ${total.toLocaleString('vi-VN')} đảng viên, vượt mức ${EXPORT_CAP.toLocaleString('vi-VN')} một lần xuất: hãy lọc hẹp hơn.`,
+        `Danh sách có hơn ${cap.toLocaleString('vi-VN')} đảng viên, vượt mức một lần xuất: hãy lọc hẹp hơn.`,
       );
     }
     for (const m of items) {

@@ -74,7 +74,8 @@ function filtered(tx: Tx, f: MemberFilter) {
 
 const SORT_COLUMN = { name: 'm.sort_key', birthDate: 'm.birth_date', admittedOn: 'm.admitted_on' } as const;
 
-export async function searchMembers(tx: Tx, f: MemberFilter, p: Paging) {
+/** `countCap` 0 skips the count (the export's later pages, which know it already). */
+export async function searchMembers(tx: Tx, f: MemberFilter, p: Paging, countCap = COUNT_CAP) {
   const dir = p.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   // The page is cut on member alone, then joined: the planner, misled by row-level security's
   // estimates, would otherwise drive the join from org_unit.
@@ -112,16 +113,17 @@ export async function searchMembers(tx: Tx, f: MemberFilter, p: Paging) {
     .orderBy('m.sort_key')
     .orderBy('m.id')
     .execute();
+  if (countCap === 0) return { rows, total: 0, totalCapped: false };
   const counted = await tx
     .selectFrom(
       filtered(tx, f)
         .select(sql`1`.as('x'))
-        .limit(COUNT_CAP + 1)
+        .limit(countCap + 1)
         .as('c'),
     )
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
-  return { rows, total: Math.min(counted.n, COUNT_CAP), totalCapped: counted.n > COUNT_CAP };
+  return { rows, total: Math.min(counted.n, countCap), totalCapped: counted.n > countCap };
 }
 export type MemberListRow = Awaited<ReturnType<typeof searchMembers>>['rows'][number];
 

@@ -50,7 +50,8 @@ export class MemberService {
     return org;
   }
 
-  async list(actor: Actor, q: MemberQuery) {
+  /** `countCap`: how far to count (the list's default; the export asks for its own cap, then none). */
+  async list(actor: Actor, q: MemberQuery, countCap = repo.COUNT_CAP) {
     const scope = requireScope(actor, 'member.read');
     return this.run(scope, async (tx) => {
       let path: string | null = null;
@@ -79,6 +80,7 @@ export class MemberService {
           postCode: q.post ?? null,
         },
         { sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+        countCap,
       );
       await auditMarkedReads(
         tx,
