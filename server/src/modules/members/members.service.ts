@@ -7,7 +7,7 @@ import { foldForSearch } from '../../../../common/text.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { memberDateProblems } from '../../domain/member-record.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { assertVisible, assertWritable, requireScope, type Scope } from '../../platform/access/scope.ts';
+import { assertVisible, assertWithinClearance, assertWritable, requireScope, type Scope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
@@ -152,7 +152,7 @@ export class MemberService {
   async create(actor: Actor, input: MemberCreate): Promise<Member> {
     const scope = requireScope(actor, 'member.write');
     this.checkIdentity(input);
-    if ((input.secrecy ?? 0) > actor.clearance) throw invalid('secrecy', 'Không thể đặt độ mật cao hơn mức được phép tiếp cận của bạn.');
+    assertWithinClearance(actor, input.secrecy, 'secrecy');
     return this.run(scope, async (tx) => {
       const org = await this.memberOrg(tx, scope, input.orgId, 'orgId');
       const { id } = await this.uniqueOrExplain(() => repo.insertMember(tx, memberRow(this.ctx.keyring, input, org)));
@@ -188,8 +188,7 @@ export class MemberService {
         secrecy: input.secrecy ?? m.secrecy,
       };
       this.checkIdentity(merged);
-      if (merged.secrecy !== undefined && merged.secrecy > actor.clearance)
-        throw invalid('secrecy', 'Không thể đặt độ mật cao hơn mức được phép tiếp cận của bạn.');
+      assertWithinClearance(actor, merged.secrecy, 'secrecy');
       const row = memberRow(this.ctx.keyring, merged, { id: m.org_id, path: m.org_path, province_code: m.province_code });
       const ok = await this.uniqueOrExplain(() => repo.updateMember(tx, id, input.version, row));
       if (!ok) throw conflict();

@@ -4,7 +4,7 @@ import { foldForSearch } from '../../../../common/text.ts';
 import { inTransaction } from '../../db/context.ts';
 import { inspectionCommitteeProblem, placementProblem } from '../../domain/org-tree.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { assertVisible, assertWritable, requireScope } from '../../platform/access/scope.ts';
+import { assertVisible, assertWithinClearance, assertWritable, requireScope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
@@ -89,7 +89,7 @@ export class OrgService {
 
   async create(actor: Actor, input: Required<Omit<OrgCreate, 'validFrom'>> & { validFrom: string | null }): Promise<Org> {
     const scope = requireScope(actor, 'org.write');
-    if (input.secrecy > actor.clearance) throw invalid('secrecy', 'Không thể đặt độ mật cao hơn mức được phép tiếp cận của bạn.');
+    assertWithinClearance(actor, input.secrecy, 'secrecy');
     const ic = inspectionCommitteeProblem(input.kind, input.hasInspectionCommittee, input.hasCommittee);
     if (ic) throw invalid('hasInspectionCommittee', ic);
     return inTransaction(this.ctx.database.db, scope, async (tx) => {
@@ -124,9 +124,7 @@ export class OrgService {
 
   async update(actor: Actor, id: string, input: OrgUpdate): Promise<Org> {
     const scope = requireScope(actor, 'org.write');
-    if (input.secrecy !== undefined && input.secrecy > actor.clearance) {
-      throw invalid('secrecy', 'Không thể đặt độ mật cao hơn mức được phép tiếp cận của bạn.');
-    }
+    assertWithinClearance(actor, input.secrecy, 'secrecy');
     return inTransaction(this.ctx.database.db, scope, async (tx) => {
       const row = await repo.findById(tx, id);
       if (!row) throw notFound('Tổ chức');

@@ -6,7 +6,7 @@ import { foldForSearch } from '../../../../common/text.ts';
 import type { User, UserCreate, UserUpdate } from '../../../../common/users.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { assertVisible, requireScope, type Scope } from '../../platform/access/scope.ts';
+import { assertVisible, assertWithinClearance, requireScope, type Scope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { generateOneTimePassword, hashPassword } from '../../platform/auth/passwords.ts';
@@ -95,7 +95,7 @@ export class UserService {
 
   async create(actor: Actor, input: UserCreate & { clearance: number; email: string | null }) {
     const scope = requireScope(actor, 'user.manage');
-    if (input.clearance > actor.clearance) throw invalid('clearance', 'Không thể cấp độ mật cao hơn mức của chính bạn.');
+    assertWithinClearance(actor, input.clearance, 'clearance', 'cấp độ mật');
     const oneTimePassword = generateOneTimePassword();
     const passwordHash = await hashPassword(oneTimePassword);
     const user = await this.run(scope, async (tx) => {
@@ -134,9 +134,7 @@ export class UserService {
 
   async update(actor: Actor, id: string, input: UserUpdate): Promise<User> {
     const scope = requireScope(actor, 'user.manage');
-    if (input.clearance !== undefined && input.clearance > actor.clearance) {
-      throw invalid('clearance', 'Không thể cấp độ mật cao hơn mức của chính bạn.');
-    }
+    assertWithinClearance(actor, input.clearance, 'clearance', 'cấp độ mật');
     if (id === actor.userId && (input.disabled || input.roles)) {
       throw invalid(input.disabled ? 'disabled' : 'roles', 'Bạn không thể tự khóa hoặc tự đổi vai trò của mình.');
     }

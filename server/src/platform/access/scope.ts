@@ -1,7 +1,7 @@
 // The scope an operation runs in: the subtrees and clearance the service checked, which the
 // database then enforces again through row-level security (server/src/db/context.ts).
 import type { Permission } from '../../../../common/roles.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
 import { type Actor, isWithin, scopePaths } from './actor.ts';
 
 export interface Scope {
@@ -32,4 +32,12 @@ export function assertVisible(scope: Scope, record: { path: string; secrecy?: nu
 /** For writes into a place: the place must be inside the scope (the caller already knows it exists). */
 export function assertWritable(scope: Scope, path: string): void {
   if (!inScope(scope, path)) throw forbidden('Tổ chức này nằm ngoài phạm vi được phân quyền của bạn.');
+}
+
+/**
+ * Nobody marks a record, or grants a clearance, above their own clearance (Luật Bảo vệ bí mật nhà nước
+ * 2018): they could not see the record afterwards, and could hand others more than they hold.
+ */
+export function assertWithinClearance(actor: { clearance: number }, level: number | undefined, field: string, what = 'đặt độ mật'): void {
+  if (level !== undefined && level > actor.clearance) throw invalid(field, `Không thể ${what} cao hơn mức được phép tiếp cận của bạn.`);
 }
