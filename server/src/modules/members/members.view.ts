@@ -4,33 +4,35 @@ import type { Member, MemberListItem } from '../../../../common/members.ts';
 import type { Tx } from '../../db/context.ts';
 import * as repo from './members.repository.ts';
 
-export function toListItem(r: repo.MemberListRow): MemberListItem {
+type Summary = Omit<MemberListItem, 'currentPosts'>;
+type SummaryRow = Pick<
+  repo.MemberListRow,
+  'id' | 'full_name' | 'gender' | 'birth_date' | 'cccd_last4' | 'party_card_no' | 'status' | 'org_id' | 'org_name'
+>;
+
+/** What a list and a profile both show of a member. */
+function summary(r: SummaryRow): Summary {
   return {
     id: r.id,
     fullName: r.full_name,
-    gender: r.gender as MemberListItem['gender'],
+    gender: r.gender as Summary['gender'],
     birthDate: r.birth_date,
     cccdMasked: maskCccd(r.cccd_last4),
     partyCardNo: r.party_card_no,
-    status: r.status as MemberListItem['status'],
+    status: r.status as Summary['status'],
     orgId: r.org_id,
     orgName: r.org_name,
-    currentPosts: r.current_posts,
   };
+}
+
+export function toListItem(r: repo.MemberListRow): MemberListItem {
+  return { ...summary(r), currentPosts: r.current_posts };
 }
 
 export async function loadMember(tx: Tx, m: repo.MemberRecord): Promise<Member> {
   const [posts, relatives, transfers] = await Promise.all([repo.postsOf(tx, m.id), repo.relativesOf(tx, m.id), repo.transfersOf(tx, m.id)]);
   return {
-    id: m.id,
-    fullName: m.full_name,
-    gender: m.gender as Member['gender'],
-    birthDate: m.birth_date,
-    cccdMasked: maskCccd(m.cccd_last4),
-    partyCardNo: m.party_card_no,
-    status: m.status as Member['status'],
-    orgId: m.org_id,
-    orgName: m.org_name,
+    ...summary(m),
     orgPath: m.org_path,
     provinceCode: m.province_code,
     admittedOn: m.admitted_on,
