@@ -1,20 +1,10 @@
 // SQL of organisation and post imports (bulk, like the member imports).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
+import type { OrgColumns } from '../orgs/orgs.repository.ts';
 import { inBatches, pick } from './members.repository.ts';
 
-export interface OrgWrite {
-  id: string;
-  parent_id: string;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  province_code: string | null;
-  has_committee: boolean;
-  has_inspection_committee: boolean;
-  valid_from: string | null;
-}
+export type OrgWrite = OrgColumns & { id: string };
 
 const orgArrays = (b: OrgWrite[]) => sql`unnest(${pick(b, 'id')}::uuid[], ${pick(b, 'parent_id')}::uuid[], ${pick(b, 'code')}::text[],
   ${pick(b, 'name')}::text[], ${pick(b, 'kind')}::text[], ${pick(b, 'path')}::ltree[], ${pick(b, 'province_code')}::text[],

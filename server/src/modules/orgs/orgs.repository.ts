@@ -53,21 +53,20 @@ export function search(tx: Tx, folded: string, limit: number) {
     .execute();
 }
 
-export function insert(
-  tx: Tx,
-  v: {
-    parent_id: string;
-    code: string;
-    name: string;
-    kind: string;
-    path: string;
-    province_code: string | null;
-    has_committee: boolean;
-    has_inspection_committee: boolean;
-    secrecy: number;
-    valid_from: string | null;
-  },
-) {
+/** The columns an organisation is created with (forms and imports alike). */
+export interface OrgColumns {
+  parent_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  province_code: string | null;
+  has_committee: boolean;
+  has_inspection_committee: boolean;
+  valid_from: string | null;
+}
+
+export function insert(tx: Tx, v: OrgColumns & { secrecy: number }) {
   return tx.insertInto('org_unit').values(v).returning('id').executeTakeFirstOrThrow();
 }
 
