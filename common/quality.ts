@@ -31,6 +31,8 @@ export const qualityFiguresSchema = z.object({
   missingBirthDate: z.number().int(),
   /** Open cells and grassroots organisations with no sitting secretary (Bí thư). */
   withoutSecretary: z.number().int(),
+  /** Open chi bộ with fewer than three full members (Điều lệ Đảng, Điều 21). */
+  tooFewFullMembers: z.number().int(),
   stale: z.number().int(),
   /** Groups of suspected duplicates (same name and birth date, or same name with a birth date missing). */
   duplicateGroups: z.number().int(),

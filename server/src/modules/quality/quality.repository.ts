@@ -16,6 +16,7 @@ export interface FigureRow {
   stale: number;
   duplicate_groups: number;
   without_secretary: number;
+  too_few_full_members: number;
 }
 
 /**
@@ -52,14 +53,27 @@ export async function figures(tx: Tx, path: string, staleMonths: number): Promis
           WHERE p.code = 'secretary' AND p.from_date <= current_date AND (p.to_date IS NULL OR p.to_date >= current_date)
             AND coalesce(p.org_id, m.org_id) = u.id AND ${ACTIVE})
       GROUP BY 1
+    ),
+    -- A chi bộ has at least three full members (Điều lệ Đảng, Điều 21; domain.md §1): open cells, and
+    -- grassroots organisations without open sub-units (chi bộ cơ sở), with fewer full members than that.
+    few AS (
+      SELECT subpath(u.path, 0, ${depth}) AS bucket, count(*)::int AS n
+      FROM org_unit u
+      WHERE u.path <@ ${path}::ltree AND u.valid_to IS NULL
+        AND (u.kind = 'cell' OR (u.kind = 'grassroots' AND NOT EXISTS (
+          SELECT 1 FROM org_unit c WHERE c.parent_id = u.id AND c.valid_to IS NULL)))
+        AND (SELECT count(*) FROM member m WHERE m.org_id = u.id AND m.status = 'full' AND m.merged_into IS NULL) < 3
+      GROUP BY 1
     )
     SELECT k.bucket::text AS bucket, coalesce(f.members, 0) AS members, coalesce(f.missing_cccd, 0) AS missing_cccd,
            coalesce(f.missing_birth_date, 0) AS missing_birth_date, coalesce(f.stale, 0) AS stale,
-           coalesce(d.n, 0) AS duplicate_groups, coalesce(s.n, 0) AS without_secretary
-    FROM (SELECT bucket FROM f UNION SELECT bucket FROM s) k
+           coalesce(d.n, 0) AS duplicate_groups, coalesce(s.n, 0) AS without_secretary,
+           coalesce(few.n, 0) AS too_few_full_members
+    FROM (SELECT bucket FROM f UNION SELECT bucket FROM s UNION SELECT bucket FROM few) k
     LEFT JOIN f ON f.bucket = k.bucket LEFT JOIN d ON d.bucket = k.bucket LEFT JOIN s ON s.bucket = k.bucket
+    LEFT JOIN few ON few.bucket = k.bucket
     UNION ALL
-    SELECT '*', 0, 0, 0, 0, (SELECT count(*)::int FROM dup), 0`.execute(tx);
+    SELECT '*', 0, 0, 0, 0, (SELECT count(*)::int FROM dup), 0, 0`.execute(tx);
   return rows;
 }
 

@@ -22,7 +22,15 @@ import * as orgs from '../orgs/orgs.repository.ts';
 import * as repo from './quality.repository.ts';
 
 const MAX_GROUPS = 500;
-const EMPTY: QualityFigures = { members: 0, missingCccd: 0, missingBirthDate: 0, withoutSecretary: 0, stale: 0, duplicateGroups: 0 };
+const EMPTY: QualityFigures = {
+  members: 0,
+  missingCccd: 0,
+  missingBirthDate: 0,
+  withoutSecretary: 0,
+  tooFewFullMembers: 0,
+  stale: 0,
+  duplicateGroups: 0,
+};
 
 function figuresOf(r: repo.FigureRow | undefined): QualityFigures {
   if (!r) return { ...EMPTY };
@@ -31,6 +39,7 @@ function figuresOf(r: repo.FigureRow | undefined): QualityFigures {
     missingCccd: r.missing_cccd,
     missingBirthDate: r.missing_birth_date,
     withoutSecretary: r.without_secretary,
+    tooFewFullMembers: r.too_few_full_members,
     stale: r.stale,
     duplicateGroups: r.duplicate_groups,
   };
@@ -79,6 +88,7 @@ export class QualityService {
         total.missingBirthDate += f.missing_birth_date;
         total.stale += f.stale;
         total.withoutSecretary += f.without_secretary;
+        total.tooFewFullMembers += f.too_few_full_members;
       }
       total.duplicateGroups = byBucket.get('*')?.duplicate_groups ?? 0;
       const rows = [unit, ...units.filter((u) => u.id !== unit.id)].map((u) => ({

@@ -113,6 +113,7 @@ const figures = (
   withoutSecretary: number,
   stale: number,
   duplicateGroups: number,
+  tooFewFullMembers = 0,
 ) => ({
   members,
   missingCccd,
@@ -120,6 +121,7 @@ const figures = (
   withoutSecretary,
   stale,
   duplicateGroups,
+  tooFewFullMembers,
 });
 
 describe('quality figures', () => {
@@ -130,8 +132,9 @@ describe('quality figures', () => {
     const row = (code: string) => body.rows.find((r: { code: string }) => r.code === code);
     expect(row('X16702')).toMatchObject({ self: true, ...figures(0, 0, 0, 0, 0, 0) });
     expect(row('QG')).toMatchObject({ self: false, ...figures(7, 3, 1, 2, 1, 2) });
-    expect(row('QH')).toMatchObject(figures(1, 0, 0, 1, 0, 0));
-    expect(body.total).toEqual(figures(8, 3, 1, 3, 1, 2));
+    // QH is a chi bộ cơ sở with one full member: under the three of Điều lệ Đảng, Điều 21.
+    expect(row('QH')).toMatchObject(figures(1, 0, 0, 1, 0, 0, 1));
+    expect(body.total).toEqual(figures(8, 3, 1, 3, 1, 2, 1));
   });
 
   it('drills down one level: a group spanning two cells counts in each, once in the total', async () => {
@@ -225,7 +228,7 @@ describe('merging two records of one person', () => {
     expect(log[0].detail.periodsLeftOnMergedRecord).toHaveLength(1);
 
     const total = (await get(`/api/v1/quality?orgId=${await orgId('X16702')}`)).json().total;
-    expect(total).toEqual(figures(7, 2, 1, 3, 1, 1));
+    expect(total).toEqual(figures(7, 2, 1, 3, 1, 1, 1));
     const missing = (await get(`/api/v1/quality/members?orgId=${await orgId('X16702')}&issue=missing_cccd`)).json();
     expect(missing.items.map((m: { id: string }) => m.id)).not.toContain(ids.ducNoMarks);
     const again = await merge({ keepId: ids.duc, mergeId: ids.ducNoMarks, reason: 'Gộp lại lần nữa' });

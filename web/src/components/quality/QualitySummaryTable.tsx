@@ -14,6 +14,17 @@ interface Props {
 
 const TOTAL_KEY = 'total';
 
+/** A count of units (not of members): it links to the unit, where its secretary and members are seen. */
+function unitCount(n: number, r: QualityRow) {
+  if (n === 0) return <Typography.Text type="secondary">0</Typography.Text>;
+  if (r.orgId === TOTAL_KEY) return <strong>{formatNumber(n)}</strong>;
+  return (
+    <Link to={`/to-chuc/${r.orgId}`} style={{ color: '#cf1322' }}>
+      {formatNumber(n)}
+    </Link>
+  );
+}
+
 export function QualitySummaryTable({ summary, onIssue, onDrill }: Props) {
   const count = (issue: QualityIssue | null, field: keyof QualityFigures) => (n: number, r: QualityRow) => {
     if (n === 0) return <Typography.Text type="secondary">0</Typography.Text>;
@@ -105,16 +116,14 @@ export function QualitySummaryTable({ summary, onIssue, onDrill }: Props) {
           dataIndex: 'withoutSecretary',
           width: 150,
           align: 'right',
-          render: (n: number, r) =>
-            n === 0 ? (
-              <Typography.Text type="secondary">0</Typography.Text>
-            ) : r.orgId === TOTAL_KEY ? (
-              <strong>{formatNumber(n)}</strong>
-            ) : (
-              <Link to={`/to-chuc/${r.orgId}`} style={{ color: '#cf1322' }}>
-                {formatNumber(n)}
-              </Link>
-            ),
+          render: unitCount,
+        },
+        {
+          title: 'Chi bộ dưới 3 đảng viên chính thức',
+          dataIndex: 'tooFewFullMembers',
+          width: 150,
+          align: 'right',
+          render: unitCount,
         },
         {
           title: `Lâu chưa cập nhật (trên ${summary.staleMonths} tháng)`,
