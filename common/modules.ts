@@ -22,7 +22,7 @@ export const MODULES: readonly ModuleInfo[] = [
     path: '/kiem-tra-giam-sat',
     label: 'Kiểm tra, giám sát',
     description: 'Chương trình, kế hoạch, cuộc kiểm tra, giám sát theo các bước, văn bản, khắc phục.',
-    ready: false,
+    ready: true,
   },
   { key: 'discipline', path: '/ky-luat', label: 'Kỷ luật', description: 'Xem xét, thi hành kỷ luật; khiếu nại kỷ luật.', ready: false },
   {

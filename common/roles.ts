@@ -34,16 +34,22 @@ export const PERMISSIONS = [
   'member.import',
   'member.identity.read',
   'calendar.write',
+  // Inspection and supervision (issue #4): read programmes, cases and their documents; run them;
+  // approve programmes and conclusions (the body's leadership); submit one's own supervision report.
+  'inspection.read',
+  'inspection.write',
+  'inspection.approve',
+  'supervision.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['org.read', 'org.write', 'user.manage', 'member.read', 'member.write', 'member.import', 'calendar.write'],
-  ubkt_leader: ['org.read', 'member.read', 'member.identity.read'],
-  ubkt_officer: ['org.read', 'member.read', 'member.write', 'member.import', 'member.identity.read'],
-  committee_member: ['org.read', 'member.read'],
-  cell_secretary: ['org.read', 'member.read', 'member.write'],
-  viewer: ['org.read', 'member.read'],
+  ubkt_leader: ['org.read', 'member.read', 'member.identity.read', 'inspection.read', 'inspection.write', 'inspection.approve'],
+  ubkt_officer: ['org.read', 'member.read', 'member.write', 'member.import', 'member.identity.read', 'inspection.read', 'inspection.write'],
+  committee_member: ['org.read', 'member.read', 'inspection.read', 'inspection.approve', 'supervision.report'],
+  cell_secretary: ['org.read', 'member.read', 'member.write', 'inspection.read', 'inspection.write', 'inspection.approve'],
+  viewer: ['org.read', 'member.read', 'inspection.read'],
   auditor: ['org.read', 'audit.read'],
   petition_custodian: ['org.read', 'petition.identity.read'],
 };

@@ -24,6 +24,18 @@ const MembersPage = lazy(() => import('./pages/MembersPage.tsx').then((m) => ({ 
 const MemberProfilePage = lazy(() => import('./pages/MemberProfilePage.tsx').then((m) => ({ default: m.MemberProfilePage })));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const DataQualityPage = lazy(() => import('./pages/DataQualityPage.tsx').then((m) => ({ default: m.DataQualityPage })));
+const InspectionDashboardPage = lazy(() =>
+  import('./pages/InspectionDashboardPage.tsx').then((m) => ({ default: m.InspectionDashboardPage })),
+);
+const ProgrammesPage = lazy(() => import('./pages/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const ProgrammePage = lazy(() => import('./pages/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
+const CasesPage = lazy(() => import('./pages/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./pages/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const RemediationPage = lazy(() => import('./pages/RemediationPage.tsx').then((m) => ({ default: m.RemediationPage })));
+const SupervisionReportsPage = lazy(() =>
+  import('./pages/SupervisionReportsPage.tsx').then((m) => ({ default: m.SupervisionReportsPage })),
+);
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const TotpStatusPage = lazy(() => import('./pages/TotpStatusPage.tsx').then((m) => ({ default: m.TotpStatusPage })));
 
 /** Lets the API client redirect within the app, and forget the old session when the server ends it. */
@@ -85,6 +97,56 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route
+              path="/kiem-tra-giam-sat"
+              element={
+                <RequirePermission permission="inspection.read">
+                  <InspectionDashboardPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/kiem-tra-giam-sat/chuong-trinh"
+              element={
+                <RequirePermission permission="inspection.read">
+                  <ProgrammesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/kiem-tra-giam-sat/chuong-trinh/:id"
+              element={
+                <RequirePermission permission="inspection.read">
+                  <ProgrammePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/kiem-tra-giam-sat/cuoc"
+              element={
+                <RequirePermission permission="inspection.read">
+                  <CasesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/kiem-tra-giam-sat/cuoc/:id"
+              element={
+                <RequirePermission permission="inspection.read">
+                  <CasePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/kiem-tra-giam-sat/khac-phuc"
+              element={
+                <RequirePermission permission="inspection.read">
+                  <RemediationPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="/kiem-tra-giam-sat/giam-sat-thuong-xuyen" element={<SupervisionReportsPage />} />
+            <Route path="/thong-bao" element={<NotificationsPage />} />
             {MODULES.filter((m) => !m.ready).map((m) => (
               <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
             ))}

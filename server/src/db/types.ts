@@ -1,5 +1,6 @@
 // Table types for Kysely. Generated columns and defaults are `Generated<…>`.
 import type { ColumnType, Generated } from 'kysely';
+import type { InspectionTables } from './types-inspection.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -233,7 +234,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB {
+export interface DB extends InspectionTables {
   audit_head: AuditHeadTable;
   work_calendar_year: WorkCalendarYearTable;
   work_calendar_entry: WorkCalendarEntryTable;

@@ -3,7 +3,7 @@ import { MenuFoldOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { navItems, REGISTRY_MENU_KEY, selectedKey } from './navItems.tsx';
+import { INSPECTION_MENU_KEY, navItems, REGISTRY_MENU_KEY, selectedKey } from './navItems.tsx';
 import { FullPageSpin, useSession } from './session.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -43,7 +43,7 @@ export function AppShell() {
           mode="inline"
           items={navItems(me)}
           selectedKeys={current ? [current] : []}
-          defaultOpenKeys={[REGISTRY_MENU_KEY, 'admin']}
+          defaultOpenKeys={[REGISTRY_MENU_KEY, INSPECTION_MENU_KEY, 'admin']}
           onClick={({ key }) => {
             navigate(key);
             if (narrow) setCollapsed(true);

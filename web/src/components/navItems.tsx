@@ -6,12 +6,16 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  EyeOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   HomeOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -52,11 +56,36 @@ const REGISTRY_PAGES: { path: string; label: string; permission: Permission; ico
 ];
 export const REGISTRY_MENU_KEY = 'registry';
 
+export const INSPECTION_PATH = '/kiem-tra-giam-sat';
+export const PROGRAMMES_PATH = '/kiem-tra-giam-sat/chuong-trinh';
+export const CASES_PATH = '/kiem-tra-giam-sat/cuoc';
+export const REMEDIATION_PATH = '/kiem-tra-giam-sat/khac-phuc';
+export const SUPERVISION_REPORTS_PATH = '/kiem-tra-giam-sat/giam-sat-thuong-xuyen';
+export const NOTIFICATIONS_PATH = '/thong-bao';
+
+/** Inspection and supervision (issue #4): the dashboard, then the work itself. */
+const INSPECTION_PAGES: { path: string; label: string; permission: Permission | null; icon: ReactNode }[] = [
+  { path: INSPECTION_PATH, label: 'Bảng điều hành', permission: 'inspection.read', icon: <DashboardOutlined /> },
+  { path: PROGRAMMES_PATH, label: 'Chương trình, kế hoạch', permission: 'inspection.read', icon: <ScheduleOutlined /> },
+  { path: CASES_PATH, label: 'Cuộc kiểm tra, giám sát', permission: 'inspection.read', icon: <FileSearchOutlined /> },
+  { path: REMEDIATION_PATH, label: 'Theo dõi khắc phục', permission: 'inspection.read', icon: <CheckSquareOutlined /> },
+  { path: SUPERVISION_REPORTS_PATH, label: 'Giám sát thường xuyên', permission: null, icon: <EyeOutlined /> },
+];
+export const INSPECTION_MENU_KEY = 'inspection';
+
 export function navItems(me: Me): NonNullable<MenuProps['items']> {
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <HomeOutlined />, label: 'Tổng quan' },
     ...MODULES.map((m) => {
       const icon = MODULE_ICONS[m.key] ?? <AppstoreOutlined />;
+      if (m.key === 'inspection') {
+        const children = INSPECTION_PAGES.filter((p) => p.permission === null || hasPermission(me, p.permission)).map((p) => ({
+          key: p.path,
+          icon: p.icon,
+          label: p.label,
+        }));
+        return { key: INSPECTION_MENU_KEY, icon, label: m.label, children };
+      }
       if (m.key !== 'registry') return { key: m.path, icon, label: m.label };
       const children = REGISTRY_PAGES.filter((p) => hasPermission(me, p.permission)).map((p) => ({
         key: p.path,
@@ -78,7 +107,15 @@ export function navItems(me: Me): NonNullable<MenuProps['items']> {
 /** The menu key of the page at `pathname` (the longest matching entry); '' for pages outside the menu. */
 export function selectedKey(pathname: string): string {
   if (pathname === '/') return '/';
-  const keys = [...MODULES.map((m) => m.path), ...REGISTRY_PAGES.map((p) => p.path), USERS_PATH, AUDIT_PATH, CALENDAR_PATH];
+  const keys = [
+    ...MODULES.map((m) => m.path),
+    ...REGISTRY_PAGES.map((p) => p.path),
+    ...INSPECTION_PAGES.map((p) => p.path),
+    USERS_PATH,
+    AUDIT_PATH,
+    CALENDAR_PATH,
+    NOTIFICATIONS_PATH,
+  ];
   let best = '';
   for (const k of keys) if ((pathname === k || pathname.startsWith(`${k}/`)) && k.length > best.length) best = k;
   return best;

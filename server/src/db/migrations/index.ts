@@ -4,10 +4,12 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_registry.ts';
 import * as m0003 from './0003_member_search.ts';
 import * as m0004 from './0004_work_calendar.ts';
+import * as m0005 from './0005_inspection.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_registry': m0002,
   '0003_member_search': m0003,
   '0004_work_calendar': m0004,
+  '0005_inspection': m0005,
 };

@@ -18,12 +18,19 @@ import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { SecondFactorService } from '../../modules/auth/second-factor.service.ts';
 import { TokenService } from '../../modules/auth/tokens.service.ts';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
+import { caseRoutes } from '../../modules/cases/cases.routes.ts';
+import { coverageRoutes } from '../../modules/coverage/coverage.routes.ts';
+import { documentRoutes } from '../../modules/documents/documents.routes.ts';
 import { importRoutes } from '../../modules/imports/imports.routes.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
+import { notificationRoutes } from '../../modules/notifications/notifications.routes.ts';
 import { orgLifecycleRoutes } from '../../modules/orgs/org-lifecycle.routes.ts';
 import { orgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { OrgService } from '../../modules/orgs/orgs.service.ts';
+import { programmeRoutes } from '../../modules/programmes/programmes.routes.ts';
 import { qualityRoutes } from '../../modules/quality/quality.routes.ts';
+import { remediationRoutes } from '../../modules/remediation/remediation.routes.ts';
+import { supervisionRoutes } from '../../modules/supervision/supervision.routes.ts';
 import { userRoutes } from '../../modules/users/users.routes.ts';
 import { UserService } from '../../modules/users/users.service.ts';
 import type { AppContext } from '../app-context.ts';
@@ -135,6 +142,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   memberRoutes(app, ctx);
   importRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  programmeRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  coverageRoutes(app, ctx);
+  remediationRoutes(app, ctx);
+  supervisionRoutes(app, ctx);
+  notificationRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
   if (hasWeb) {

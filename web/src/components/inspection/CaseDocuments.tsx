@@ -1,0 +1,4 @@
+// Placeholder until its module lands (issue #4): shown inside the case page.
+export function CaseDocuments(_props: { caseId: string }) {
+  return null;
+}

@@ -1,0 +1,6 @@
+// Placeholder until its module lands (issue #4).
+import { PageHeader } from '../components/PageHeader.tsx';
+
+export function SupervisionReportsPage() {
+  return <PageHeader title="Đang xây dựng" />;
+}
