@@ -50,17 +50,17 @@ const rows: Row[] = [
   ['Chi bộ không kiểm tra đảng viên chi bộ khác', 'inspection.signs', cell(CB1), member(CB_BIG.path), /sinh hoạt tại chi bộ/],
   ['Chi bộ không kiểm tra tổ chức', 'inspection.signs', cell(CB1), anOrg(CB_BIG), /không có tổ chức đảng cấp dưới/],
   ['Đảng ủy cơ sở không phải chi bộ', 'inspection.signs', cell(CS1), member(CB1.path), /Chỉ chi bộ/],
-  // Điều lệ Đảng, Điều 32, khoản 3.
+  // Điều lệ Đảng, Điều 32 (kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát, thi hành kỷ luật).
   ['UBKT xã kiểm tra thực hiện nhiệm vụ KTGS của đảng ủy cơ sở', 'inspection.ktgs_duty', ubkt(X1), anOrg(CS1), true],
   ['UBKT cơ sở kiểm tra nhiệm vụ KTGS của chi bộ', 'inspection.ktgs_duty', ubkt(CS1), anOrg(CB1), true],
   ['Nhiệm vụ KTGS: không đối với đảng viên', 'inspection.ktgs_duty', ubkt(X1), member(CB1.path), /không đối với đảng viên/],
-  ['Nhiệm vụ KTGS: cấp ủy không làm', 'inspection.ktgs_duty', standing(X1), anOrg(CS1), /khoản 3/],
-  // Điều lệ Đảng, Điều 32, khoản 4.
+  ['Nhiệm vụ KTGS: cấp ủy không làm', 'inspection.ktgs_duty', standing(X1), anOrg(CS1), /Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32)/],
+  // Điều lệ Đảng, Điều 32, khoản 6.
   ['UBKT Trung ương kiểm tra tài chính tỉnh ủy', 'inspection.finance', ubkt(TW), anOrg(T40), true],
   ['UBKT kiểm tra tài chính cơ quan tài chính cấp ủy cùng cấp', 'inspection.finance', ubkt(T40), anOrg(T40), true],
   ['UBKT cơ sở kiểm tra tài chính (đảng phí) chi bộ', 'inspection.finance', ubkt(CS1), anOrg(CB1), true],
   ['Tài chính: không kiểm tra cấp trên', 'inspection.finance', ubkt(X1), anOrg(T40), /không phải là cấp dưới/],
-  ['Tài chính: chi bộ không làm', 'inspection.finance', cell(CB1), member(CB1.path), /khoản 4/],
+  ['Tài chính: chi bộ không làm', 'inspection.finance', cell(CB1), member(CB1.path), /khoản 6/],
   // Điều lệ Đảng, Điều 30: cấp ủy, ban thường vụ, chi bộ.
   ['Cấp ủy tỉnh kiểm tra chấp hành đảng ủy xã', 'inspection.compliance', committee(T40), anOrg(X1), true],
   ['Ban Thường vụ kiểm tra chấp hành cấp ủy viên cùng cấp', 'inspection.compliance', standing(T40), member('TW.T40.CQ', [T40.path]), true],

@@ -55,11 +55,11 @@ function isWithin(path: string, ancestor: string): boolean {
   return path === ancestor || isBelow(path, ancestor);
 }
 
-/** Whether the body can exist at all in that organisation (Điều lệ Đảng, Điều 24, 32). */
+/** Whether the body can exist at all in that organisation (Điều lệ Đảng, Điều 24, 31). */
 function bodyProblem(body: DecidingBody): string | null {
   const { type, org } = body;
   if (type === 'ubkt' && (!org.hasInspectionCommittee || org.kind === 'cell'))
-    return 'Tổ chức đảng này không có Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32: Ủy ban Kiểm tra được lập từ đảng ủy cơ sở trở lên).';
+    return 'Tổ chức đảng này không có Ủy ban Kiểm tra (Điều lệ Đảng, Điều 31: Ủy ban Kiểm tra do cấp ủy cùng cấp bầu, từ đảng ủy cơ sở trở lên).';
   if ((type === 'committee' || type === 'standing_committee') && (!org.hasCommittee || org.kind === 'cell'))
     return 'Tổ chức đảng này không có cấp ủy, ban thường vụ để ra quyết định.';
   // A chi bộ cơ sở is registered as 'grassroots' without an inspection committee (configurable reading).
@@ -71,9 +71,9 @@ function bodyProblem(body: DecidingBody): string | null {
 const WHO: Record<CaseKind, readonly BodyType[]> = {
   // Điều lệ Đảng, Điều 32, khoản 1–2; Quy định 296-QĐ/TW (kiểm tra của chi bộ).
   'inspection.signs': ['ubkt', 'cell'],
-  // Điều lệ Đảng, Điều 32, khoản 3.
+  // Điều lệ Đảng, Điều 32 (kiểm tra tổ chức đảng cấp dưới thực hiện nhiệm vụ kiểm tra, giám sát, thi hành kỷ luật).
   'inspection.ktgs_duty': ['ubkt'],
-  // Điều lệ Đảng, Điều 32, khoản 4.
+  // Điều lệ Đảng, Điều 32, khoản 6.
   'inspection.finance': ['ubkt'],
   // Điều lệ Đảng, Điều 30, khoản 2; Quy định 296-QĐ/TW (kiểm tra của cấp ủy, ban thường vụ, chi bộ).
   'inspection.compliance': ['committee', 'standing_committee', 'cell'],
@@ -85,8 +85,8 @@ const WHO_REASON: Record<CaseKind, string> = {
   'inspection.signs':
     'Kiểm tra khi có dấu hiệu vi phạm do Ủy ban Kiểm tra tiến hành (Điều lệ Đảng, Điều 32, khoản 1, 2), chi bộ kiểm tra đảng viên của chi bộ (Quy định 296-QĐ/TW).',
   'inspection.ktgs_duty':
-    'Kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật là nhiệm vụ của Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32, khoản 3).',
-  'inspection.finance': 'Kiểm tra tài chính đảng là nhiệm vụ của Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32, khoản 4).',
+    'Kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật là nhiệm vụ của Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32).',
+  'inspection.finance': 'Kiểm tra tài chính đảng là nhiệm vụ của Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32, khoản 6).',
   'inspection.compliance':
     'Kiểm tra việc chấp hành do cấp ủy, ban thường vụ, chi bộ quyết định (Điều lệ Đảng, Điều 30); Ủy ban Kiểm tra chỉ tiến hành khi được cấp ủy giao, khi đó cơ quan quyết định là cấp ủy.',
   'supervision.regular': '',
@@ -121,14 +121,14 @@ function cellSubject(kind: CaseKind, body: DecidingBody, subject: Subject): Auth
 function levelSubject(kind: CaseKind, body: DecidingBody, subject: Subject, config: AuthorityConfig): Authority {
   const here = body.org.path;
   if (subject.type === 'org') {
-    // Điều lệ Đảng, Điều 32, khoản 4: also the finance office (cơ quan tài chính) of the committee of the same level.
+    // Điều lệ Đảng, Điều 32, khoản 6: also the finance office (cơ quan tài chính) of the committee of the same level.
     if (kind === 'inspection.finance' && subject.org.path === here) return ok;
     if (subject.org.path === here) return no('Tổ chức đảng không tự kiểm tra, giám sát chính mình; việc này thuộc cấp trên.');
     if (!isBelow(subject.org.path, here)) return no('Tổ chức đảng này không phải là cấp dưới của cơ quan ra quyết định.');
     return ok;
   }
   if (kind === 'inspection.ktgs_duty' || kind === 'inspection.finance')
-    return no('Loại kiểm tra này tiến hành đối với tổ chức đảng, không đối với đảng viên (Điều lệ Đảng, Điều 32, khoản 3, 4).');
+    return no('Loại kiểm tra này tiến hành đối với tổ chức đảng, không đối với đảng viên (Điều lệ Đảng, Điều 32, khoản 6; Quy định 296-QĐ/TW).');
   const committees = subject.isCommitteeMemberOf ?? [];
   // Checked first: sitting also on this level's committee does not bring a higher level's member down to it.
   if (config.upperCommitteeMembersReserved && committees.some((p) => isBelow(here, p)))
