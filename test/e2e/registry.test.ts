@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { completeFirstSignIn, signIn } from './steps.ts';
+import { apiFromPage, completeFirstSignIn, signIn } from './steps.ts';
 
 const NEW_PASSWORD = 'Song-Hong-chay-ra-bien-2026';
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -34,29 +34,6 @@ async function membersXlsx(cellCode: string): Promise<Buffer> {
   // Identifiers and dates stay text, as the template asks (leading zeros, dd/mm/yyyy).
   for (const c of [3, 4, 7, 8]) ws.getColumn(c).numFmt = '@';
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A write through the signed-in page, as the web client sends it (cookie and CSRF header). */
-function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const csrf = decodeURIComponent(
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('ktgs_csrf='))
-          ?.slice('ktgs_csrf='.length) ?? '',
-      );
-      const res = await fetch(p as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      const data = await res.json();
-      if (!res.ok) throw new Error(`${m} ${p}: ${res.status} ${JSON.stringify(data)}`);
-      return data;
-    },
-    [method, path, body] as const,
-  ) as Promise<T>;
 }
 
 describe('registry in the browser: import members, find one without diacritics', () => {

@@ -46,3 +46,26 @@ export async function completeFirstSignIn(
   await page.waitForURL((u) => u.pathname === '/');
   return out;
 }
+
+/** A write through the signed-in page, as the web client sends it (cookie and CSRF header). */
+export function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const csrf = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('ktgs_csrf='))
+          ?.slice('ktgs_csrf='.length) ?? '',
+      );
+      const res = await fetch(p as string, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      const data = await res.json();
+      if (!res.ok) throw new Error(`${m} ${p}: ${res.status} ${JSON.stringify(data)}`);
+      return data;
+    },
+    [method, path, body] as const,
+  ) as Promise<T>;
+}
