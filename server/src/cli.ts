@@ -145,6 +145,27 @@ program
   });
 
 program
+  .command('reminders')
+  .description('Nhắc việc trong ứng dụng')
+  .command('run')
+  .description('Gửi nhắc hạn, báo quá hạn và báo cáo lãnh đạo một lần (máy chủ tự chạy mỗi giờ); chạy lại không gửi trùng')
+  .option('--date <YYYY-MM-DD>', 'tính như hôm nay là ngày này (mặc định: hôm nay theo giờ Việt Nam)')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (o) => {
+    const r = (await run('reminders.run', { date: o.date ?? null })) as {
+      today: string;
+      created: number;
+      remediationChecked: number;
+      stepsChecked: number;
+    };
+    print(
+      o.json,
+      r,
+      `Ngày ${r.today}: đã gửi ${r.created} thông báo mới (xét ${r.remediationChecked} yêu cầu khắc phục, ${r.stepsChecked} bước công việc).`,
+    );
+  });
+
+program
   .command('import <kind> [file]')
   .description(`Nhập dữ liệu từ tệp XLSX/CSV theo mẫu (${IMPORT_KINDS.join(', ')}); tất cả hoặc không gì cả`)
   .option('--template [out]', 'chỉ ghi tệp mẫu (mặc định mau-<loại>.xlsx) rồi thoát')

@@ -1,12 +1,16 @@
 // Opens everything a process needs: configuration, data keys, the database (migrated), the upper tree.
 import fs from 'node:fs';
 import path from 'node:path';
+import pino from 'pino';
 import { ensureFirstAdmin, ensureOrgTree } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase, pgliteDir } from './db/connection.ts';
 import { assertAppRoleIsUnprivileged, migrate, pendingMigrations } from './db/migrate.ts';
+import { type ReminderJob, startReminderJob } from './modules/notifications/reminder-job.ts';
+import { warnDaysFromEnv } from './modules/notifications/reminders.ts';
 import type { AppContext } from './platform/app-context.ts';
 import { loadKeyring } from './platform/crypto.ts';
+import { loggerOptions } from './platform/http/logging.ts';
 import { type SeedDemoResult, seedDemo } from './seed/demo.ts';
 
 export const LOCK_FILE = 'ktgs.lock';
@@ -61,6 +65,8 @@ export interface OpenOptions {
   bootstrap?: boolean;
   /** Load the demo province on a first start (KTGS_SEED: `demo` by default when embedded, `none` on a server). */
   seed?: boolean;
+  /** Start the background jobs (the hourly reminders): only the server does, stopped by close(). */
+  jobs?: boolean;
 }
 
 export async function openRuntime(config: Config, opts: OpenOptions = {}): Promise<Runtime> {
@@ -95,6 +101,14 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
       if (firstAdmin && wanted === 'demo' && opts.seed !== false) seeded = await seedDemo({ database, config, keyring });
     }
     const db = database;
+    let reminders: ReminderJob | null = null;
+    if (opts.jobs) {
+      const log = pino(loggerOptions(config.logLevel));
+      reminders = startReminderJob(
+        { database: db, config, keyring },
+        { warnDays: warnDaysFromEnv(), log: (level, fields, message) => log[level](fields, message) },
+      );
+    }
     return {
       database: db,
       config,
@@ -102,6 +116,8 @@ export async function openRuntime(config: Config, opts: OpenOptions = {}): Promi
       firstAdmin,
       seeded,
       async close() {
+        // A reminder run under way finishes before the database closes.
+        await reminders?.stop();
         await db.close();
         release();
       },

@@ -7,7 +7,7 @@ import { openRuntime } from './runtime.ts';
 
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
-  const rt = await openRuntime(config);
+  const rt = await openRuntime(config, { jobs: true });
   const app = await buildApp(rt);
   const stopControl = rt.database.mode === 'pglite' ? await startControlSocket(rt) : null;
   await app.listen({ port: config.port, host: config.host });

@@ -7,6 +7,8 @@ import { actorOf } from '../modules/auth/auth.service.ts';
 import { TokenService } from '../modules/auth/tokens.service.ts';
 import { importFile } from '../modules/imports/imports.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../modules/imports/templates.ts';
+import { runReminders, warnDaysFromEnv } from '../modules/notifications/reminders.ts';
+import { vnToday } from '../modules/remediation/due.ts';
 import { UserService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
@@ -97,4 +99,17 @@ export async function importCommand(ctx: AppContext, kind: string, file: string)
     throw new AppError('validation', `Loại dữ liệu nhập không hợp lệ: "${kind}" (chọn ${IMPORT_KINDS.join(', ')}).`);
   }
   return importFile(ctx, systemActor(null, CLI), kind as ImportKind, file);
+}
+
+/** `ktgs reminders run [--date]`: the reminder job once, for today (Vietnam) or a given day. */
+export async function remindersRun(ctx: AppContext, a: { date?: string | null }) {
+  const date = a.date ?? vnToday();
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
+  ) {
+    throw new AppError('validation', `Ngày không hợp lệ: "${date}" (dạng YYYY-MM-DD).`, { date: 'Ngày không hợp lệ' });
+  }
+  return runReminders(ctx, date, { warnDays: warnDaysFromEnv(), actorLabel: CLI });
 }

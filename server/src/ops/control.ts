@@ -8,7 +8,7 @@ import type { AppContext } from '../platform/app-context.ts';
 import { AppError } from '../platform/errors.ts';
 import { CONTROL_SOCKET } from '../runtime.ts';
 import { runSeed, type SeedOptions } from '../seed/run.ts';
-import { auditVerify, backupTo, importCommand, restoreFrom, tokenCreate, userCreate, userResetPassword } from './commands.ts';
+import { auditVerify, backupTo, importCommand, remindersRun, restoreFrom, tokenCreate, userCreate, userResetPassword } from './commands.ts';
 
 type Handler = (ctx: AppContext, args: Record<string, unknown>) => Promise<unknown>;
 
@@ -17,6 +17,7 @@ export const HANDLERS: Record<string, Handler> = {
   'user.reset-password': (ctx, a) => userResetPassword(ctx, String(a.username)),
   'token.create': (ctx, a) => tokenCreate(ctx, a as never),
   'audit.verify': (ctx) => auditVerify(ctx),
+  'reminders.run': (ctx, a) => remindersRun(ctx, { date: (a.date as string | undefined) ?? null }),
   import: (ctx, a) => importCommand(ctx, String(a.kind), String(a.file)),
   seed: (ctx, a) => runSeed(ctx, a as SeedOptions),
   migrate: async () => ({ message: 'Máy chủ đang chạy đã cập nhật lược đồ khi khởi động.' }),

@@ -1,0 +1,111 @@
+// SQL of the reminder job. It runs in the system scope (no user's scope covers every body), reads
+// only what a notice needs, and writes notices idempotently (unique user_id, dedupe_key).
+import { sql } from 'kysely';
+import type { Tx } from '../../db/context.ts';
+
+/** Open items of open cases due on or before `until`. */
+export function remediationDue(tx: Tx, until: string) {
+  return tx
+    .selectFrom('remediation_item as r')
+    .innerJoin('inspection_case as c', 'c.id', 'r.case_id')
+    .innerJoin('org_unit as o', 'o.id', 'c.body_org_id')
+    .select([
+      'r.id',
+      'r.case_id',
+      'r.scope_path',
+      'r.requirement',
+      'r.owner_user_id',
+      'r.owner_name',
+      'r.due_on',
+      'r.secrecy',
+      'c.code as case_code',
+      'c.subject_name as case_subject',
+      'c.created_by as case_created_by',
+      'o.path as body_path',
+    ])
+    .where('r.status', '=', 'open')
+    .where('r.due_on', '<=', until)
+    .where('c.status', '=', 'open')
+    .execute();
+}
+
+/** Steps not yet completed, with a due date on or before `until`, of open cases. */
+export function stepsDue(tx: Tx, until: string) {
+  return tx
+    .selectFrom('case_step as s')
+    .innerJoin('inspection_case as c', 'c.id', 's.case_id')
+    .innerJoin('org_unit as o', 'o.id', 'c.body_org_id')
+    .select([
+      's.id',
+      's.case_id',
+      's.step',
+      's.due_on',
+      'c.scope_path',
+      'c.kind',
+      'c.secrecy',
+      'c.code as case_code',
+      'c.subject_name as case_subject',
+      'c.created_by as case_created_by',
+      'o.path as body_path',
+    ])
+    .where('s.completed_on', 'is', null)
+    .where('s.due_on', 'is not', null)
+    .where('s.due_on', '<=', until)
+    .where('c.status', '=', 'open')
+    .execute();
+}
+
+/** Team members who are users, still on the team. */
+export function teamUsers(tx: Tx, caseIds: string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('case_team_member')
+    .select(['case_id', 'user_id', 'role'])
+    .where('case_id', 'in', caseIds)
+    .where('user_id', 'is not', null)
+    .where('removed_on', 'is', null)
+    .execute();
+}
+
+/** UBKT leaders holding the role on one of these organisations or an ancestor of one. */
+export function ubktLeadersAbove(tx: Tx, paths: string[]) {
+  if (paths.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('role_assignment as ra')
+    .innerJoin('org_unit as o', 'o.id', 'ra.org_id')
+    .select(['ra.user_id', 'o.path'])
+    .where('ra.role', '=', 'ubkt_leader')
+    .where(sql<boolean>`o.path @> ANY(CAST(${paths} AS ltree[]))`)
+    .execute();
+}
+
+/** The recipients who may receive a notice: not disabled, and their clearance. */
+export function usersByIds(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx.selectFrom('app_user').select(['id', 'clearance']).where('id', 'in', ids).where('disabled', '=', false).execute();
+}
+
+export interface NewNotice {
+  user_id: string;
+  scope_path: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  dedupe_key: string;
+}
+
+/** Inserts what is new; notices already sent (same user and key) are skipped. Returns the kinds created. */
+export async function insertNotices(tx: Tx, notices: NewNotice[]): Promise<string[]> {
+  const created: string[] = [];
+  for (let i = 0; i < notices.length; i += 500) {
+    const rows = await tx
+      .insertInto('notification')
+      .values(notices.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+      .returning('kind')
+      .execute();
+    for (const r of rows) created.push(r.kind);
+  }
+  return created;
+}
