@@ -115,7 +115,7 @@ describe('creating programmes', () => {
     expect(Object.keys(res.json().error.fields)).toContain('yearTo');
   });
 
-  it('refuses a chi bộ as the body of a commune, and an UBKT where there is none (Điều lệ Đảng, Điều 32)', async () => {
+  it('refuses a chi bộ as the body of a commune, and an UBKT where there is none (Điều lệ Đảng, Điều 31)', async () => {
     const asCell = await call('POST', '/api/v1/programmes', officer, {
       orgId: commune.id,
       bodyType: 'cell',
@@ -124,7 +124,7 @@ describe('creating programmes', () => {
       title: 'Chương trình năm 2026',
     });
     expect(asCell.statusCode).toBe(400);
-    expect(asCell.json().error.fields.bodyType).toMatch(/chi bộ/);
+    expect(asCell.json().error.fields.bodyType).toMatch(/Chỉ chi bộ/);
     const noUbkt = await call('POST', '/api/v1/programmes', officer, {
       orgId: grassroots,
       bodyType: 'ubkt',
@@ -132,7 +132,7 @@ describe('creating programmes', () => {
       yearFrom: 2026,
       title: 'Chương trình năm 2026',
     });
-    expect(noUbkt.json().error.fields.bodyType).toMatch(/Điều 32/);
+    expect(noUbkt.json().error.fields.bodyType).toMatch(/không có Ủy ban Kiểm tra.*Điều 31/);
   });
 });
 
@@ -152,7 +152,7 @@ describe('items of a programme', () => {
     expect(b.json()).toMatchObject({ subjectType: 'member', subjectName: 'Trần Thị Hoa', year: 2026, case: null });
   });
 
-  it('refuses an inspection of KTGS duty on a member, with the reason (Điều lệ Đảng, Điều 32, khoản 3)', async () => {
+  it('refuses an inspection of KTGS duty on a member, with the reason (Điều lệ Đảng, Điều 32; Quy định 296-QĐ/TW)', async () => {
     const p = await newProgramme();
     const res = await addItem(p.id, { subjectOrgId: null, subjectMemberId: member });
     expect(res.statusCode).toBe(400);

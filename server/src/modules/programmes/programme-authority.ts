@@ -3,21 +3,20 @@
 import type { BodyType } from '../../../../common/cases.ts';
 import type { OrgKind } from '../../../../common/orgs.ts';
 import type { Tx } from '../../db/context.ts';
-import type { BodyOrg, DecidingBody } from '../../domain/cases/authority.ts';
+import { type BodyOrg, type DecidingBody, mayRun, type Subject } from '../../domain/cases/authority.ts';
 import * as repo from './programmes.repository.ts';
 
 /**
- * Whether this body can exist in this organisation (Điều lệ Đảng, Điều 24, 30, 32), as mayRun judges it:
- * a chi bộ cơ sở is registered as a tổ chức cơ sở without an inspection committee.
+ * Whether this body can exist in this organisation (Điều lệ Đảng, Điều 24, 31), as mayRun judges it: the
+ * rule is asked about work every body may do (regular supervision) on a subject it surely reaches, so
+ * that the only refusal left is the body's own.
  */
-export function bodyProblem(type: BodyType, org: repo.OrgRow): string | null {
-  if (type === 'ubkt' && (!org.has_inspection_committee || org.kind === 'cell'))
-    return 'Tổ chức đảng này không có Ủy ban Kiểm tra (Điều lệ Đảng, Điều 32: Ủy ban Kiểm tra được lập từ đảng ủy cơ sở trở lên).';
-  if ((type === 'committee' || type === 'standing_committee') && (!org.has_committee || org.kind === 'cell'))
-    return 'Tổ chức đảng này không có cấp ủy, ban thường vụ để ra quyết định.';
-  if (type === 'cell' && org.kind !== 'cell' && !(org.kind === 'grassroots' && !org.has_inspection_committee))
-    return 'Chỉ chi bộ mới ra chương trình với tư cách chi bộ.';
-  return null;
+export async function bodyProblem(tx: Tx, type: BodyType, org: repo.OrgRow): Promise<string | null> {
+  const body = await decidingBody(tx, type, org);
+  const subject: Subject =
+    type === 'cell' ? { type: 'member', orgPath: org.path } : { type: 'org', org: { kind: 'cell', path: `${org.path}.x` } };
+  const verdict = mayRun('supervision.regular', body, subject);
+  return verdict.allowed ? null : verdict.reason;
 }
 
 export async function decidingBody(tx: Tx, type: BodyType, org: repo.OrgRow): Promise<DecidingBody> {

@@ -133,7 +133,7 @@ export class ProgrammeService {
       if (!org) throw invalid('orgId', 'Tổ chức không tồn tại hoặc nằm ngoài phạm vi của bạn.');
       assertWritable(scope, org.path);
       if (org.valid_to) throw invalid('orgId', 'Tổ chức này đã giải thể hoặc sáp nhập.');
-      const problem = bodyProblem(input.bodyType, org);
+      const problem = await bodyProblem(tx, input.bodyType, org);
       if (problem) throw invalid('bodyType', problem);
       const { id } = await repo.insertProgramme(tx, {
         org_id: org.id,
