@@ -120,7 +120,7 @@ describe('opening a case: who may run which kind on whom (domain.md §2)', () =>
 });
 
 describe('the team: neither the subject nor a recorded relative sits on it (Quy định 296-QĐ/TW)', () => {
-  let c: { id: string; version: number };
+  let c: { id: string; version: number; team: { id: string; fullName: string }[] };
   beforeAll(async () => {
     c = await open();
   });
