@@ -96,6 +96,9 @@ export const supervisionAreaSchema = z.object({
 });
 export type SupervisionArea = z.infer<typeof supervisionAreaSchema>;
 
+export const candidateSchema = z.object({ userId: z.uuid(), fullName: z.string(), username: z.string(), orgName: z.string() });
+export type Candidate = z.infer<typeof candidateSchema>;
+
 export const reportSubmitSchema = z.object({
   year,
   period,

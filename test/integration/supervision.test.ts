@@ -87,6 +87,13 @@ afterAll(async () => {
 
 describe('assigning areas and fields to committee members', () => {
   it('the UBKT assigns each committee member an area, fields and organisations of the commune; audited', async () => {
+    const candidates = await get(`/api/v1/supervision-areas/candidates?orgId=${commune.id}`, officer);
+    expect(
+      candidates
+        .json()
+        .items.map((c: { userId: string }) => c.userId)
+        .sort(),
+    ).toEqual([memberA.id, memberB.id].sort());
     const a = await post('/api/v1/supervision-areas', officer, {
       bodyOrgId: commune.id,
       userId: memberA.id,
@@ -224,6 +231,8 @@ describe('six-month reports (due 10 working days after 30/6: 14/7/2026, platform
     expect(stale.statusCode).toBe(409);
     const read = await get(`/api/v1/supervision-reports/${reportA.id}`, officer);
     expect(read.json().proposals).toMatch(/giám sát chuyên đề/);
+    const mine = await get(`/api/v1/supervision-areas/${areaA.id}/reports?year=2026`, sessionA);
+    expect(mine.json().items).toMatchObject([{ id: reportA.id, period: 'half', version: 2 }]);
   });
 
   it('a late first report is marked late (yearly 2025: due 15/1/2026, after the New Year holiday)', async () => {

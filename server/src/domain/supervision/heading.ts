@@ -28,8 +28,12 @@ export function committeeHeading(orgName: string): string {
   return committeeName(orgName).toLocaleUpperCase('vi');
 }
 
-/** "Đô Lương, ngày 15 tháng 7 năm 2026", as domain.md §3 writes the line (no leading zeros). */
+/**
+ * "Đô Lương, ngày 15 tháng 7 năm 2026": days below 10 and months below 3 take a leading zero, as the
+ * platform writes every document date (web/src/i18n/format.ts formatDateLong).
+ */
 export function placeDateLine(place: string, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${place}, ngày ${pad(d)} tháng ${m < 3 ? pad(m) : m} năm ${y}`;
 }

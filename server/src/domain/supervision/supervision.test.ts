@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS_ONLY, type WorkCalendar } from '../calendar/workdays.ts';
-import { committeeHeading, placeDateLine, placeOf } from './heading.ts';
+import { committeeHeading, committeeName, placeDateLine, placeOf } from './heading.ts';
 import { periodRange, reportDueOn, reportOpensOn, SUPERVISION_DUE_DEFAULTS } from './periods.ts';
 import { isLate, reportRequired, reportStatus, submitProblem, vnDateOf } from './status.ts';
 
@@ -104,11 +104,18 @@ describe('document heading (domain.md §3: issuing body, place-and-date line)', 
     ['Đảng bộ Khối các cơ quan tỉnh', 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH', 'Khối các cơ quan tỉnh'],
   ])('%s → %s, %s', (name, heading, place) => {
     expect(committeeHeading(name)).toBe(heading);
+    expect(committeeName(name).toLocaleUpperCase('vi')).toBe(heading);
     expect(placeOf(name)).toBe(place);
+  });
+
+  it('names the committee in running text', () => {
+    expect(committeeName('Đảng bộ xã Đô Lương')).toBe('Đảng ủy xã Đô Lương');
+    expect(committeeName('Đảng bộ tỉnh Nghệ An')).toBe('Tỉnh ủy Nghệ An');
   });
 
   it('writes the date line in words of the Party format', () => {
     expect(placeDateLine('Đô Lương', '2025-11-11')).toBe('Đô Lương, ngày 11 tháng 11 năm 2025');
-    expect(placeDateLine('Nghệ An', '2026-07-05')).toBe('Nghệ An, ngày 5 tháng 7 năm 2026');
+    expect(placeDateLine('Nghệ An', '2026-07-05')).toBe('Nghệ An, ngày 05 tháng 7 năm 2026');
+    expect(placeDateLine('Nghệ An', '2026-02-09')).toBe('Nghệ An, ngày 09 tháng 02 năm 2026');
   });
 });

@@ -38,6 +38,21 @@ export class SupervisionAreaService {
     });
   }
 
+  /** Who can be assigned so as to report in the app: committee member accounts at the committee. */
+  async candidates(actor: Actor, orgId: string) {
+    const scope = requireScope(actor, 'inspection.write');
+    return this.run(scope, async (tx) => {
+      const org = await repo.findOrg(tx, orgId);
+      if (!org) throw notFound('Tổ chức');
+      assertVisible(scope, org, 'Tổ chức');
+      const rows = await repo.committeeUsers(tx, org.path);
+      const seen = new Set<string>();
+      return rows
+        .filter((u) => !seen.has(u.id) && seen.add(u.id))
+        .map((u) => ({ userId: u.id, fullName: u.full_name, username: u.username, orgName: u.org_name }));
+    });
+  }
+
   async get(actor: Actor, id: string): Promise<SupervisionArea> {
     const scope = requireScope(actor, 'inspection.read');
     return this.run(scope, async (tx) => toArea(tx, await this.load(tx, scope, id)));

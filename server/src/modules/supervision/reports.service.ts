@@ -109,6 +109,22 @@ export class SupervisionReportService {
     });
   }
 
+  /** The reports sent under one assignment for a year (both periods): what the member's own page shows. */
+  async ofArea(actor: Actor, areaId: string, year: number): Promise<SupervisionReport[]> {
+    const scope = requireScope(actor, 'inspection.read');
+    return this.run(scope, async (tx) => {
+      const area = await repo.findArea(tx, areaId);
+      if (!area) throw notFound('Phân công giám sát');
+      assertVisible(scope, { path: area.scope_path }, 'Phân công giám sát');
+      const out: SupervisionReport[] = [];
+      for (const period of ['half', 'year'] as const) {
+        const r = await repo.reportOf(tx, area.id, year, period);
+        if (r) out.push(toReport(r, area, Boolean(await repo.findCompilation(tx, area.body_org_id, year, period))));
+      }
+      return out;
+    });
+  }
+
   private async org(tx: Tx, scope: Scope, orgId: string) {
     const org = await repo.findOrg(tx, orgId);
     if (!org) throw notFound('Tổ chức');

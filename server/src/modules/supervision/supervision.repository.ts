@@ -49,6 +49,21 @@ export async function findUser(tx: Tx, id: string) {
   return { ...user, roles };
 }
 
+/** Users holding the committee member role on the organisation or above it (those who can report there). */
+export function committeeUsers(tx: Tx, orgPath: string) {
+  return tx
+    .selectFrom('app_user as u')
+    .innerJoin('role_assignment as r', 'r.user_id', 'u.id')
+    .innerJoin('org_unit as o', 'o.id', 'r.org_id')
+    .select(['u.id', 'u.full_name', 'u.username', 'o.name as org_name'])
+    .where('r.role', '=', 'committee_member')
+    .where('u.disabled', '=', false)
+    .where(sql<boolean>`o.path @> ${orgPath}::ltree`)
+    .orderBy('u.full_name')
+    .limit(500)
+    .execute();
+}
+
 export function findMember(tx: Tx, id: string) {
   return tx.selectFrom('member').select(['id', 'full_name', 'org_path', 'secrecy']).where('id', '=', id).executeTakeFirst();
 }

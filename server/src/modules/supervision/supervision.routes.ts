@@ -6,6 +6,7 @@ import {
   areaCreateSchema,
   areasQuerySchema,
   areaUpdateSchema,
+  candidateSchema,
   periodQuerySchema,
   periodStatusSchema,
   reportSubmitSchema,
@@ -47,6 +48,16 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => areas.create(authOf(request).actor, request.body),
   });
 
+  r.get('/api/v1/supervision-areas/candidates', {
+    schema: {
+      tags,
+      summary: 'Tài khoản cấp ủy viên có thể được phân công (gửi được báo cáo) tại một cấp ủy',
+      querystring: z.object({ orgId: z.uuid({ error: 'Tổ chức không hợp lệ' }) }),
+      response: { 200: z.object({ items: z.array(candidateSchema) }) },
+    },
+    handler: async (request) => ({ items: await areas.candidates(authOf(request).actor, request.query.orgId) }),
+  });
+
   r.get('/api/v1/supervision-areas/:id', {
     schema: { tags, summary: 'Một phân công giám sát', params: idParams('phân công'), response: { 200: supervisionAreaSchema } },
     handler: async (request) => areas.get(authOf(request).actor, request.params.id),
@@ -72,6 +83,17 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: supervisionReportSchema },
     },
     handler: async (request) => reports.submit(authOf(request).actor, request.params.id, request.body),
+  });
+
+  r.get('/api/v1/supervision-areas/:id/reports', {
+    schema: {
+      tags,
+      summary: 'Báo cáo đã gửi theo một phân công trong một năm (6 tháng, cả năm)',
+      params: idParams('phân công'),
+      querystring: z.object({ year: periodQuerySchema.shape.year }),
+      response: { 200: z.object({ items: z.array(supervisionReportSchema) }) },
+    },
+    handler: async (request) => ({ items: await reports.ofArea(authOf(request).actor, request.params.id, request.query.year) }),
   });
 
   r.get('/api/v1/supervision-reports', {
