@@ -156,7 +156,7 @@ describe('the team: neither the subject nor a recorded relative sits on it (Quy 
     const named = c.team.find((s: { fullName: string }) => s.fullName === 'Trần Văn Nam');
     const removed = await app.inject({
       method: 'DELETE',
-      url: `/api/v1/cases/${c.id}/team/${named.id}?version=${c.version}`,
+      url: `/api/v1/cases/${c.id}/team/${named?.id}?version=${c.version}`,
       headers: leader.headers,
     });
     expect(removed.statusCode).toBe(200);
