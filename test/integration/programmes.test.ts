@@ -172,6 +172,46 @@ describe('items of a programme', () => {
     expect(res.json().error.fields.subjectOrgId).toMatch(/không tự kiểm tra/);
   });
 
+  it('refuses a member who sits on the provincial committee: the higher level inspects them (Điều lệ Đảng, Điều 32)', async () => {
+    const upper = await addMember(cell, 'Lê Văn Quang');
+    const province = await orgByCode(ctx, 'T40');
+    await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
+      tx
+        .insertInto('post')
+        .values({
+          member_id: upper,
+          category: 'party',
+          code: 'committee_member',
+          title: 'Tỉnh ủy viên',
+          org_id: province.id,
+          from_date: '2025-10-01',
+        })
+        .execute(),
+    );
+    const p = await newProgramme();
+    const res = await addItem(p.id, { kind: 'supervision.thematic', subjectOrgId: null, subjectMemberId: upper });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.subjectMemberId).toMatch(/cấp ủy viên cấp trên/);
+  });
+
+  it('lets a chi bộ plan regular supervision of its own members, not thematic supervision while small and without a chi ủy (Quy định 296-QĐ/TW)', async () => {
+    const secretary = await login(app, await createUser(ctx, { roles: [{ role: 'cell_secretary', orgCode: 'DL_PG_CB1' }], totp: true }));
+    const created = await call('POST', '/api/v1/programmes', secretary, {
+      orgId: cell,
+      bodyType: 'cell',
+      period: 'year',
+      yearFrom: 2026,
+      title: 'Chương trình kiểm tra, giám sát năm 2026 của Chi bộ Xóm Tân Sơn',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const body = { subjectOrgId: null, subjectMemberId: member, topic: 'Giám sát việc thực hiện nhiệm vụ đảng viên' };
+    const regular = await addItem(id, { ...body, kind: 'supervision.regular' }, secretary);
+    expect(regular.statusCode, regular.body).toBe(200);
+    const thematic = await addItem(id, { ...body, kind: 'supervision.thematic' }, secretary);
+    expect(thematic.json().error.fields.kind).toMatch(/chi ủy.*296-QĐ\/TW/);
+  });
+
   it('refuses a period outside the programme year, and two subjects at once', async () => {
     const p = await newProgramme();
     const late = await addItem(p.id, { periodFrom: '2027-01-05', periodTo: '2027-02-01' });
