@@ -127,17 +127,18 @@ function cellsMembersInspected(sub: Subtree, items: readonly WorkItem[], t: Targ
   const cells: CellShortfall[] = [];
   for (const cell of [...sub.orgs.values()].filter((o) => o.isCell).sort(compareOrgs)) {
     const members = sub.membersByOrg.get(cell.id) ?? [];
+    const count = sub.memberCount(cell.id);
     // A cell without members has nothing to inspect: left out rather than counted as failing.
-    if (members.length === 0) continue;
+    if (count === 0) continue;
     const ids = new Set(members.map((m) => m.id));
     const own = coveredMembers(done.filter((i) => i.bodyOrgId === cell.id && i.subjectMemberId !== null && ids.has(i.subjectMemberId)));
     cells.push({
       orgId: cell.id,
       name: cell.name,
       parentId: cell.parentId,
-      members: members.length,
+      members: count,
       covered: own.size,
-      needed: neededFor(t.percent, members.length),
+      needed: neededFor(t.percent, count),
     });
   }
   return cellIndicator(t, t.percent, cells, 100);
@@ -162,7 +163,7 @@ function cellsInspectedByParent(sub: Subtree, items: readonly WorkItem[], t: Tar
       orgId: cell.id,
       name: cell.name,
       parentId: cell.parentId,
-      members: sub.membersByOrg.get(cell.id)?.length ?? 0,
+      members: sub.memberCount(cell.id),
       covered,
       needed: 1,
     };
@@ -203,8 +204,8 @@ export function computeCoverage(facts: CoverageFacts, config: CoverageTargets): 
     rootOrgId: facts.rootOrgId,
     targetsVersion: config.version,
     orgsCovered: indicator(t.orgsCovered, orgsCovered, sub.below.length),
-    membersCovered: indicator(t.membersCovered, membersCovered, sub.members.length),
-    leadersThematic: indicator(t.leadersThematic, leadersCovered, leaders.length),
+    membersCovered: indicator(t.membersCovered, membersCovered, sub.totals.members),
+    leadersThematic: indicator(t.leadersThematic, leadersCovered, sub.totals.leaders),
     cellMembersInspected: cellsMembersInspected(sub, facts.items, t.cellMembersInspected),
     cellKtgsDuty: cellsInspectedByParent(sub, facts.items, t.cellKtgsDuty),
     cellFinance: cellsInspectedByParent(sub, facts.items, t.cellFinance),

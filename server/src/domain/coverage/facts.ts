@@ -46,6 +46,18 @@ export interface CoverageFacts {
   members: readonly CoverageMember[];
   /** The year's items; the repository selects them by year. */
   items: readonly WorkItem[];
+  /**
+   * Member counts per organisation, for subtrees too large to list (a province has ~165,000 members).
+   * When given, the member denominators come from here and `members` need only hold the members the
+   * items name and the planner's candidates: a subset, never the whole population.
+   */
+  memberTotals?: ReadonlyMap<string, OrgMemberTotals>;
+}
+
+/** Members of one organisation (belonging there, probationary or full) and how many are cell secretaries or deputies. */
+export interface OrgMemberTotals {
+  members: number;
+  leaders: number;
 }
 
 export interface Subtree {
@@ -59,6 +71,10 @@ export interface Subtree {
   /** Members of any organisation of the subtree, root included. */
   members: CoverageMember[];
   membersByOrg: Map<string, CoverageMember[]>;
+  /** Members of an organisation of the subtree: the recorded total when the facts carry totals. */
+  memberCount(orgId: string): number;
+  /** Members and leaders of the whole subtree. */
+  totals: OrgMemberTotals;
 }
 
 export function subtreeOf(facts: CoverageFacts): Subtree {
@@ -89,7 +105,19 @@ export function subtreeOf(facts: CoverageFacts): Subtree {
     list.push(m);
     membersByOrg.set(m.orgId, list);
   }
-  return { root, all: byId, orgs, below: [...orgs.values()].filter((o) => o.id !== root.id), members, membersByOrg };
+  const given = facts.memberTotals;
+  const memberCount = (orgId: string) => (given ? (given.get(orgId)?.members ?? 0) : (membersByOrg.get(orgId)?.length ?? 0));
+  const totals = given
+    ? [...orgs.keys()].reduce(
+        (t, id) => {
+          const x = given.get(id);
+          return x ? { members: t.members + x.members, leaders: t.leaders + x.leaders } : t;
+        },
+        { members: 0, leaders: 0 },
+      )
+    : { members: members.length, leaders: members.filter((m) => m.isSecretaryOrDeputy).length };
+  const below = [...orgs.values()].filter((o) => o.id !== root.id);
+  return { root, all: byId, orgs, below, members, membersByOrg, memberCount, totals };
 }
 
 /** Smallest count that reaches `percent` of `total` (10 % of 15 → 2). */
