@@ -309,6 +309,18 @@ describe('approval and amendments', () => {
     expect((await call('GET', `/api/v1/programmes/${p.id}/revisions/3`, officer)).statusCode).toBe(404);
   });
 
+  it('opens the case of an approved item through the cases API and shows it on the item', async () => {
+    const p = await newProgramme();
+    const item = (await addItem(p.id, {})).json();
+    const early = await call('POST', '/api/v1/cases', officer, { programmeItemId: item.id });
+    expect(early.statusCode).toBe(400);
+    await call('POST', `/api/v1/programmes/${p.id}/approve`, leader, { version: p.version });
+    const opened = await call('POST', '/api/v1/cases', officer, { programmeItemId: item.id });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const got = (await call('GET', `/api/v1/programmes/${p.id}`, officer)).json();
+    expect(got.items[0].case).toMatchObject({ id: opened.json().id, code: opened.json().code, status: 'open' });
+  });
+
   it('refuses to approve an empty programme', async () => {
     const p = await newProgramme();
     const res = await call('POST', `/api/v1/programmes/${p.id}/approve`, leader, { version: p.version });
