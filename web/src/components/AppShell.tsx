@@ -1,8 +1,9 @@
 // The application frame after sign-in: sider navigation, header with the user menu, page content.
 import { MenuFoldOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from './NotificationBell.tsx';
 import { INSPECTION_MENU_KEY, navItems, REGISTRY_MENU_KEY, selectedKey } from './navItems.tsx';
 import { FullPageSpin, useSession } from './session.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -71,7 +72,10 @@ export function AppShell() {
               data-testid="menu-toggle"
             />
           )}
-          <UserMenu />
+          <Space size="middle">
+            <NotificationBell />
+            <UserMenu />
+          </Space>
         </Header>
         <Content style={{ padding: 24 }}>
           <main>
