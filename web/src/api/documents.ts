@@ -1,0 +1,17 @@
+// A case's generated documents (Party format DOCX), their revisions and signed scans.
+import type { CaseDocument, CaseDocuments, DocType } from '../../../common/documents.ts';
+import { api, upload } from './client.ts';
+
+const id = (s: string) => encodeURIComponent(s);
+
+export const documentsApi = {
+  list: (caseId: string) => api.get<CaseDocuments>(`/api/v1/cases/${id(caseId)}/documents`),
+  generate: (caseId: string, docType: DocType, issuedOn?: string) =>
+    api.post<CaseDocument>(`/api/v1/cases/${id(caseId)}/documents`, { docType, ...(issuedOn ? { issuedOn } : {}) }),
+  filePath: (docId: string) => `/api/v1/case-documents/${id(docId)}/file`,
+  signedPath: (docId: string) => `/api/v1/case-documents/${id(docId)}/signed`,
+  uploadSigned: (docId: string, file: Blob, fileName: string) =>
+    upload<CaseDocument>(`/api/v1/case-documents/${id(docId)}/signed`, file, fileName),
+};
+
+export const documentsKey = (caseId: string) => ['case-documents', caseId] as const;
