@@ -161,6 +161,10 @@ describe('generating documents in the Party format', () => {
     expect(xml).toContain('Lê Văn Hải');
     expect(xml).toContain('Times New Roman');
     expect(xml).toContain('T/M ỦY BAN KIỂM TRA');
+    // A4, margins top and bottom 20 mm, left 30 mm, right 15 mm; body 14 pt (28 half-points).
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    expect(xml).toContain('<w:sz w:val="28"/>');
   });
 
   it('regenerating keeps the number and adds revision 2; every revision stays downloadable', async () => {
@@ -283,6 +287,16 @@ describe('generating documents in the Party format', () => {
     const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'document.generate').length).toBeGreaterThanOrEqual(6);
     expect(actions).toContain('document.sign_upload');
+  });
+});
+
+describe('numbering under concurrency', () => {
+  it('gives concurrent first generations of two cases distinct consecutive numbers', async () => {
+    const [a, b] = [await addCase({ year: 2027, decided_on: '2027-03-02' }), await addCase({ year: 2027, decided_on: '2027-03-02' })];
+    const [ra, rb] = await Promise.all([generate(a, 'decision'), generate(b, 'decision')]);
+    expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
+    expect([ra.json().number, rb.json().number].sort()).toEqual([1, 2]);
+    expect(ra.json().numberText).toMatch(/^[12]-QĐ\/UBKTĐU$/);
   });
 });
 

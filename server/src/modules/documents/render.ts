@@ -6,7 +6,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Packer,
   Paragraph,
@@ -24,6 +23,8 @@ import type { DocumentModel, Paragraph as ModelParagraph, Signature } from '../.
 
 const FONT = 'Times New Roman';
 const PT = (n: number) => n * 2; // docx sizes are half-points
+/** Millimetres to twips, rounded (A4 = 11906 × 16838). */
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const CONTENT_MM = 210 - 30 - 15;
 const NO_BORDERS = TableBorders.NONE;
 const NO_CELL_BORDERS = {
@@ -62,7 +63,7 @@ function line(text: string, o: RunOpts & { align?: 'center' | 'left' | 'right'; 
 function cell(children: Paragraph[], widthMm: number): TableCell {
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph({})],
-    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    width: { size: mm(widthMm), type: WidthType.DXA },
     borders: NO_CELL_BORDERS,
   });
 }
@@ -72,8 +73,8 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftMm: number): Tabl
   return new Table({
     borders: NO_BORDERS,
     layout: TableLayoutType.FIXED,
-    width: { size: convertMillimetersToTwip(CONTENT_MM), type: WidthType.DXA },
-    columnWidths: [convertMillimetersToTwip(leftMm), convertMillimetersToTwip(rightMm)],
+    width: { size: mm(CONTENT_MM), type: WidthType.DXA },
+    columnWidths: [mm(leftMm), mm(rightMm)],
     rows: [new TableRow({ children: [cell(left, leftMm), cell(right, rightMm)] })],
   });
 }
@@ -93,8 +94,7 @@ function bodyParagraph(p: ModelParagraph): Paragraph {
   const children: ParagraphChild[] = p.runs.map((r) =>
     run(r.text, { bold: r.bold || p.style === 'heading' || p.style === 'center', italic: r.italic }),
   );
-  const indent =
-    p.style === 'body' || p.style === 'heading' || p.style === 'item' ? { firstLine: convertMillimetersToTwip(10) } : undefined;
+  const indent = p.style === 'body' || p.style === 'heading' || p.style === 'item' ? { firstLine: mm(10) } : undefined;
   return new Paragraph({
     alignment: p.style === 'center' ? AlignmentType.CENTER : p.style === 'blank' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent,
@@ -140,12 +140,12 @@ export async function renderDocx(m: DocumentModel, meta: { title: string; creato
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: { width: mm(210), height: mm(297) },
             margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
+              top: mm(20),
+              bottom: mm(20),
+              left: mm(30),
+              right: mm(15),
             },
           },
         },
