@@ -28,6 +28,7 @@ export const SUPERVISION_AUDIT_LABELS: Record<string, string> = {
   'supervision.report_update': 'Cấp ủy viên gửi lại (sửa) báo cáo giám sát thường xuyên',
   'supervision.compile': 'Chốt tổng hợp báo cáo giám sát thường xuyên của cấp ủy viên',
   'supervision.compiled_download': 'Tải báo cáo tổng hợp giám sát thường xuyên của cấp ủy viên',
+  'supervision.setting': 'Đặt hạn gửi báo cáo giám sát thường xuyên của cấp ủy viên',
 };
 
 const isoDate = (label: string) => z.iso.date({ error: `${label} không hợp lệ` });
@@ -176,3 +177,19 @@ export const periodStatusSchema = z.object({
   counts: z.record(z.enum(REPORT_STATUSES), z.number().int()),
 });
 export type PeriodStatus = z.infer<typeof periodStatusSchema>;
+
+/** A committee's own due dates; the platform defaults (10 working days, from the period's last month) otherwise. */
+export const settingInputSchema = z.object({
+  halfDueWorkingDays: z.number({ error: 'Cần số ngày làm việc' }).int().min(0, 'Từ 0 đến 60 ngày').max(60, 'Từ 0 đến 60 ngày'),
+  yearDueWorkingDays: z.number({ error: 'Cần số ngày làm việc' }).int().min(0, 'Từ 0 đến 60 ngày').max(60, 'Từ 0 đến 60 ngày'),
+  opensMonthsBeforeEnd: z.number({ error: 'Cần số tháng' }).int().min(1, 'Từ 1 đến 6 tháng').max(6, 'Từ 1 đến 6 tháng'),
+  /** 0 while the committee uses the defaults. */
+  version,
+});
+export type SettingInput = z.input<typeof settingInputSchema>;
+
+export const settingSchema = settingInputSchema.extend({
+  orgId: z.uuid(),
+  isDefault: z.boolean(),
+});
+export type SupervisionSetting = z.infer<typeof settingSchema>;

@@ -206,6 +206,10 @@ describe('six-month reports (due 10 working days after 30/6: 14/7/2026, platform
     });
     const early = await post('/api/v1/supervision-reports/compilations', officer, { orgId: commune.id, year: 2026, period: 'half' });
     expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields.period).toMatch(/Chưa đến hạn báo cáo \(14\/07\/2026\) và còn 1 cấp ủy viên chưa gửi/);
+    // Nobody was assigned for the first half of 2025 (the assignments start on 1/7/2025).
+    const empty = await post('/api/v1/supervision-reports/compilations', officer, { orgId: commune.id, year: 2025, period: 'half' });
+    expect(empty.json().error.fields.orgId).toMatch(/chưa phân công/);
   });
 
   it('after the due date the member who did not report is listed as missing', async () => {
@@ -307,5 +311,36 @@ describe('scope', () => {
     // The commune does not exist for them: refused without saying more.
     expect(assign.statusCode).toBe(400);
     expect(assign.json().error.fields.bodyOrgId).toMatch(/ngoài phạm vi/);
+  });
+});
+
+describe("a committee's own due dates (Quy định 296-QĐ/TW fixes the rhythm, not the day: defaults are configurable)", () => {
+  it('the UBKT sets them with a version; new due dates follow, a report keeps the date it was sent under', async () => {
+    const url = `/api/v1/supervision-settings/${commune.id}`;
+    const defaults = (await get(url, officer)).json();
+    expect(defaults).toMatchObject({
+      halfDueWorkingDays: 10,
+      yearDueWorkingDays: 10,
+      opensMonthsBeforeEnd: 1,
+      isDefault: true,
+      version: 0,
+    });
+    const put = (as: Session, body: Record<string, unknown>) => app.inject({ method: 'PUT', url, headers: as.headers, payload: body });
+    const saved = await put(officer, { halfDueWorkingDays: 5, yearDueWorkingDays: 15, opensMonthsBeforeEnd: 2, version: 0 });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ isDefault: false, version: 1 });
+    expect((await put(officer, { halfDueWorkingDays: 7, yearDueWorkingDays: 15, opensMonthsBeforeEnd: 2, version: 0 })).statusCode).toBe(
+      409,
+    );
+    expect((await put(sessionA, { halfDueWorkingDays: 1, yearDueWorkingDays: 1, opensMonthsBeforeEnd: 1, version: 1 })).statusCode).toBe(
+      403,
+    );
+    const bad = await put(officer, { halfDueWorkingDays: 61, yearDueWorkingDays: 15, opensMonthsBeforeEnd: 2, version: 1 });
+    expect(Object.keys(bad.json().error.fields)).toContain('halfDueWorkingDays');
+    onDay('2026-07-20');
+    // Tuesday 30/6/2026 + 5 working days = Tuesday 7/7; reports open from 1/5.
+    expect((await status()).json()).toMatchObject({ dueOn: '2026-07-07', opensOn: '2026-05-01' });
+    expect((await get(`/api/v1/supervision-reports/${reportA.id}`, officer)).json()).toMatchObject({ dueOn: '2026-07-14', late: false });
+    expect((await get(url, otherProvince)).statusCode).toBe(404);
   });
 });

@@ -1,7 +1,8 @@
 // Committee members' regular supervision (issue #4 point 6), beyond what 0005 holds: the due date and the
 // late mark a report gets at its first submission (kept through corrections, so a later change of the
-// defaults or of the calendar does not rewrite history), who last corrected it, and the compilation for
-// the standing committee, after which the period's reports are closed to corrections.
+// defaults or of the calendar does not rewrite history), who last corrected it, the compilation for
+// the standing committee, after which the period's reports are closed to corrections, and each
+// committee's own due dates (the regulation fixes the rhythm, not the day: platform defaults otherwise).
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -29,6 +30,22 @@ CREATE TABLE supervision_compilation (
 ALTER TABLE supervision_compilation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE supervision_compilation FORCE ROW LEVEL SECURITY;
 CREATE POLICY supervision_compilation_scope ON supervision_compilation
+  USING (ktgs_is_system() OR scope_path <@ ktgs_scopes())
+  WITH CHECK (ktgs_is_system() OR scope_path <@ ktgs_scopes());
+
+CREATE TABLE supervision_setting (
+  body_org_id uuid PRIMARY KEY REFERENCES org_unit(id),
+  scope_path ltree NOT NULL,
+  half_due_working_days int NOT NULL CHECK (half_due_working_days BETWEEN 0 AND 60),
+  year_due_working_days int NOT NULL CHECK (year_due_working_days BETWEEN 0 AND 60),
+  opens_months_before_end int NOT NULL CHECK (opens_months_before_end BETWEEN 1 AND 6),
+  updated_by uuid REFERENCES app_user(id),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  version int NOT NULL DEFAULT 1
+);
+ALTER TABLE supervision_setting ENABLE ROW LEVEL SECURITY;
+ALTER TABLE supervision_setting FORCE ROW LEVEL SECURITY;
+CREATE POLICY supervision_setting_scope ON supervision_setting
   USING (ktgs_is_system() OR scope_path <@ ktgs_scopes())
   WITH CHECK (ktgs_is_system() OR scope_path <@ ktgs_scopes());
 `)

@@ -15,7 +15,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { CalendarService } from '../calendar/calendar.service.ts';
 import { compiledDocx } from './compiled.docx.ts';
 import * as repo from './supervision.repository.ts';
-import { periodStatus, today, toReport } from './supervision.view.ts';
+import { dueConfigOf, periodStatus, today, toReport } from './supervision.view.ts';
 
 const CLOSED = 'Ủy ban Kiểm tra đã chốt tổng hợp báo cáo kỳ này: không gửi hoặc sửa báo cáo được nữa.';
 
@@ -43,12 +43,11 @@ export class SupervisionReportService {
       if (!actor.userId || area.user_id !== actor.userId)
         throw forbidden('Chỉ cấp ủy viên được phân công địa bàn này mới gửi báo cáo giám sát của địa bàn.');
       const year = Number(input.year);
-      const problem = submitProblem({
-        year,
-        period: input.period,
-        today: today(),
-        assignment: { fromDate: area.from_date, toDate: area.to_date },
-      });
+      const config = await dueConfigOf(tx, area.body_org_id);
+      const problem = submitProblem(
+        { year, period: input.period, today: today(), assignment: { fromDate: area.from_date, toDate: area.to_date } },
+        config,
+      );
       if (problem) throw invalid('period', problem);
       if (await repo.findCompilation(tx, area.body_org_id, year, input.period)) throw conflict(CLOSED);
       const values = {
@@ -62,7 +61,7 @@ export class SupervisionReportService {
       if (input.version === 0) {
         if (existing) throw conflict('Báo cáo kỳ này đã được gửi. Tải lại trang để xem và sửa báo cáo đã gửi.');
         const cal = await new CalendarService(this.ctx).load(calendarYearsFor(year), tx);
-        const dueOn = reportDueOn(year, input.period, cal);
+        const dueOn = reportDueOn(year, input.period, cal, config);
         const inserted = await repo.insertReport(tx, {
           ...values,
           area_id: area.id,
@@ -151,6 +150,8 @@ export class SupervisionReportService {
       const org = await this.org(tx, scope, q.orgId);
       assertWritable(scope, org.path);
       const { areas: _a, reports, ...status } = await periodStatus(this.ctx, tx, org, q.year, q.period);
+      if (status.rows.length === 0)
+        throw invalid('orgId', 'Cấp ủy này chưa phân công địa bàn giám sát cho cấp ủy viên nào trong kỳ: không có gì để tổng hợp.');
       if (status.counts.not_due > 0)
         throw invalid(
           'period',

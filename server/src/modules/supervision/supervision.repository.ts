@@ -21,7 +21,21 @@ interface CompilationTable {
   compiled_by: string | null;
   compiled_at: Generated<Date>;
 }
-type Extra = { supervision_report: SupervisionReportTable & ReportExtra; supervision_compilation: CompilationTable };
+interface SettingTable {
+  body_org_id: string;
+  scope_path: string;
+  half_due_working_days: number;
+  year_due_working_days: number;
+  opens_months_before_end: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+type Extra = {
+  supervision_report: SupervisionReportTable & ReportExtra;
+  supervision_compilation: CompilationTable;
+  supervision_setting: SettingTable;
+};
 const x = (tx: Tx) => tx.withTables<Extra>();
 
 export function findOrg(tx: Tx, id: string) {
@@ -242,4 +256,34 @@ export async function insertCompilation(
     .returning('id')
     .executeTakeFirst();
   return r?.id ?? null;
+}
+
+export function findSetting(tx: Tx, bodyOrgId: string) {
+  return x(tx).selectFrom('supervision_setting').selectAll().where('body_org_id', '=', bodyOrgId).executeTakeFirst();
+}
+
+export interface SettingColumns {
+  half_due_working_days: number;
+  year_due_working_days: number;
+  opens_months_before_end: number;
+  updated_by: string | null;
+}
+
+/** Version 0 records the committee's first setting. False when someone else saved first. */
+export async function saveSetting(tx: Tx, bodyOrgId: string, scopePath: string, version: number, row: SettingColumns) {
+  if (version === 0) {
+    const r = await x(tx)
+      .insertInto('supervision_setting')
+      .values({ ...row, body_org_id: bodyOrgId, scope_path: scopePath })
+      .onConflict((oc) => oc.column('body_org_id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows) === 1;
+  }
+  const r = await x(tx)
+    .updateTable('supervision_setting')
+    .set({ ...row, updated_at: new Date(), version: sql`version + 1` })
+    .where('body_org_id', '=', bodyOrgId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -10,6 +10,8 @@ import {
   periodQuerySchema,
   periodStatusSchema,
   reportSubmitSchema,
+  settingInputSchema,
+  settingSchema,
   supervisionAreaSchema,
   supervisionReportSchema,
 } from '../../../../common/supervision.ts';
@@ -18,6 +20,7 @@ import { sendDownload } from '../../platform/files/http.ts';
 import { authOf } from '../../platform/http/auth-hook.ts';
 import { SupervisionAreaService } from './areas.service.ts';
 import { SupervisionReportService } from './reports.service.ts';
+import { SupervisionSettingService } from './settings.service.ts';
 
 const tags = ['Giám sát thường xuyên của cấp ủy viên'];
 const idParams = (what: string) => z.object({ id: z.uuid({ error: `Mã ${what} không hợp lệ` }) });
@@ -27,6 +30,29 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const areas = new SupervisionAreaService(ctx);
   const reports = new SupervisionReportService(ctx);
+  const settings = new SupervisionSettingService(ctx);
+  const orgParams = z.object({ orgId: z.uuid({ error: 'Mã tổ chức không hợp lệ' }) });
+
+  r.get('/api/v1/supervision-settings/:orgId', {
+    schema: {
+      tags,
+      summary: 'Hạn gửi báo cáo của cấp ủy viên tại một cấp ủy (mặc định nếu chưa đặt)',
+      params: orgParams,
+      response: { 200: settingSchema },
+    },
+    handler: async (request) => settings.get(authOf(request).actor, request.params.orgId),
+  });
+
+  r.put('/api/v1/supervision-settings/:orgId', {
+    schema: {
+      tags,
+      summary: 'Đặt hạn gửi báo cáo (số ngày làm việc sau khi hết kỳ; tháng bắt đầu nhận)',
+      params: orgParams,
+      body: settingInputSchema,
+      response: { 200: settingSchema },
+    },
+    handler: async (request) => settings.save(authOf(request).actor, request.params.orgId, request.body),
+  });
 
   r.get('/api/v1/supervision-areas', {
     schema: {

@@ -9,7 +9,14 @@ import {
   type SupervisionReport,
 } from '../../../../common/supervision.ts';
 import type { Tx } from '../../db/context.ts';
-import { calendarYearsFor, periodRange, reportDueOn, reportOpensOn } from '../../domain/supervision/periods.ts';
+import {
+  calendarYearsFor,
+  periodRange,
+  reportDueOn,
+  reportOpensOn,
+  SUPERVISION_DUE_DEFAULTS,
+  type SupervisionDueConfig,
+} from '../../domain/supervision/periods.ts';
 import { overlapsPeriod, reportRequired, reportStatus, vnDateOf } from '../../domain/supervision/status.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
@@ -17,6 +24,16 @@ import { supervisionClock } from './supervision.clock.ts';
 import * as repo from './supervision.repository.ts';
 
 export const today = () => vnDateOf(supervisionClock.now());
+
+/** The committee's own due dates, or the platform defaults. */
+export async function dueConfigOf(tx: Tx, bodyOrgId: string): Promise<SupervisionDueConfig> {
+  const s = await repo.findSetting(tx, bodyOrgId);
+  if (!s) return SUPERVISION_DUE_DEFAULTS;
+  return {
+    dueWorkingDays: { half: s.half_due_working_days, year: s.year_due_working_days },
+    opensMonthsBeforeEnd: s.opens_months_before_end,
+  };
+}
 
 export async function toArea(tx: Tx, a: repo.AreaRow): Promise<SupervisionArea> {
   // Organisations outside the reader's scope are left out rather than named.
@@ -94,7 +111,8 @@ export async function periodStatus(
 ): Promise<PeriodDetail> {
   const range = periodRange(year, period);
   const cal = await new CalendarService(ctx).load(calendarYearsFor(year), tx);
-  const dueOn = reportDueOn(year, period, cal);
+  const config = await dueConfigOf(tx, org.id);
+  const dueOn = reportDueOn(year, period, cal, config);
   const day = today();
   const all = await repo.listAreas(tx, { bodyOrgId: org.id });
   const reports = await repo.reportsFor(
@@ -139,7 +157,7 @@ export async function periodStatus(
     period,
     periodStart: range.start,
     periodEnd: range.end,
-    opensOn: reportOpensOn(year, period),
+    opensOn: reportOpensOn(year, period, config),
     dueOn,
     compilation: c
       ? {
