@@ -5,9 +5,11 @@ import type {
   Candidate,
   PeriodStatus,
   ReportSubmit,
+  SettingInput,
   SupervisionArea,
   SupervisionPeriod,
   SupervisionReport,
+  SupervisionSetting,
 } from '../../../common/supervision.ts';
 import { api, download } from './client.ts';
 
@@ -32,6 +34,8 @@ export const supervisionApi = {
     api.get<PeriodStatus>(`/api/v1/supervision-reports?${period(orgId, year, p)}`),
   compile: (orgId: string, year: number, p: SupervisionPeriod) =>
     api.post<PeriodStatus>('/api/v1/supervision-reports/compilations', { orgId, year, period: p }),
+  setting: (orgId: string) => api.get<SupervisionSetting>(`/api/v1/supervision-settings/${orgId}`),
+  saveSetting: (orgId: string, body: SettingInput) => api.put<SupervisionSetting>(`/api/v1/supervision-settings/${orgId}`, body),
   downloadCompiled: (orgId: string, year: number, p: SupervisionPeriod) =>
     download(`/api/v1/supervision-reports/compiled?${period(orgId, year, p)}`, `bao-cao-tong-hop-giam-sat-${year}.docx`),
 };

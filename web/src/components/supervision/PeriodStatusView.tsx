@@ -18,6 +18,7 @@ import { todayIso } from '../dates.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
 import { QueryError } from '../QueryState.tsx';
 import { AssignAreaModal } from './AssignAreaModal.tsx';
+import { DueSettingsModal } from './DueSettingsModal.tsx';
 import { ReportViewModal } from './ReportViewModal.tsx';
 
 const STATUS_COLORS: Record<ReportStatus, string> = {
@@ -35,6 +36,7 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [period, setPeriod] = useState<SupervisionPeriod>('half');
   const [assigning, setAssigning] = useState(false);
+  const [settingDue, setSettingDue] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const key = ['supervision', 'status', orgId, year, period];
@@ -92,6 +94,11 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
                   Phân công địa bàn
                 </Button>
               )}
+              {canWrite && (
+                <Button onClick={() => setSettingDue(true)} data-testid="supervision-due-settings">
+                  Hạn gửi báo cáo
+                </Button>
+              )}
               <Button
                 onClick={() => act(() => supervisionApi.downloadCompiled(s.org.id, s.year, s.period), 'Đã tải báo cáo tổng hợp.')}
                 data-testid="supervision-download"
@@ -116,7 +123,7 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
         >
           <Typography.Paragraph type="secondary">
             Kỳ báo cáo từ {formatDate(s.periodStart)} đến {formatDate(s.periodEnd)}; nhận báo cáo từ {formatDate(s.opensOn)}; hạn gửi{' '}
-            {formatDate(s.dueOn)} (mặc định 10 ngày làm việc sau khi hết kỳ, có thể điều chỉnh). Đã gửi{' '}
+            {formatDate(s.dueOn)} (tính theo ngày làm việc sau khi hết kỳ; cấp ủy có thể đặt hạn riêng). Đã gửi{' '}
             {formatNumber(s.counts.on_time + s.counts.late)}, chưa gửi quá hạn {formatNumber(s.counts.missing)}.
             {s.compilation &&
               ` Đã chốt tổng hợp lúc ${formatDateTime(s.compilation.compiledAt)}${s.compilation.compiledByName ? ` (${s.compilation.compiledByName})` : ''}.`}
@@ -181,6 +188,18 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
           onSaved={(a) => {
             setAssigning(false);
             setMessage({ type: 'success', text: `Đã phân công địa bàn cho đồng chí ${a.holderName}.` });
+            reload();
+          }}
+        />
+      )}
+      {settingDue && s && (
+        <DueSettingsModal
+          orgId={s.org.id}
+          orgName={s.org.name}
+          onClose={() => setSettingDue(false)}
+          onSaved={() => {
+            setSettingDue(false);
+            setMessage({ type: 'success', text: 'Đã lưu hạn gửi báo cáo của cấp ủy.' });
             reload();
           }}
         />
