@@ -247,6 +247,7 @@ describe('generating documents in the Party format', () => {
     expect(xml).toContain('Thực hiện Quyết định số 1-QĐ/UBKTĐU');
     expect(xml).toContain('Rà soát, hủy bỏ các văn bản xác nhận sai');
     expect(xml).toContain('31/03/2026');
+    expect(xml).toContain('Lưu VT, hồ sơ KT-2025-001.');
   });
 
   it('files the signed scan (PDF) back to the document and its step, refusing an HTML file', async () => {

@@ -3,7 +3,7 @@
 import type { DocType } from '../../../../common/documents.ts';
 import { longDate, shortDate } from './dates.ts';
 import { type CaseFacts, familyOf } from './facts.ts';
-import { capital, frame, type Issue, reportTo } from './frame.ts';
+import { archive, capital, frame, type Issue, reportTo } from './frame.ts';
 import { type DocumentModel, type Paragraph, p } from './model.ts';
 import {
   decisionPhrase,
@@ -153,7 +153,7 @@ export function composeResults(f: CaseFacts, issue: Issue): DocumentModel {
     subtitle: `kết quả ${kindPhrase(f)} đối với ${subject(f)}`,
     note: null,
     body,
-    recipients: regular ? [...reportTo(f), '- Lưu VT, hồ sơ.'] : [`- ${f.issuer.fullName} (để báo cáo),`, '- Lưu hồ sơ đoàn.'],
+    recipients: regular ? [...reportTo(f), archive(f)] : [`- ${f.issuer.fullName} (để báo cáo),`, `- Lưu hồ sơ đoàn (${f.code}).`],
     signatures: { left: null, right: regular ? heading.signatures.right : teamSignature(f) },
   };
 }
@@ -185,6 +185,6 @@ export function composeNotice(f: CaseFacts, issue: Issue): DocumentModel {
     subtitle: supervision ? `kết quả ${kindPhrase(f)} đối với ${subject(f)}` : `kết luận ${kindPhrase(f)} đối với ${subject(f)}`,
     note: null,
     body,
-    recipients: [`- ${capital(subject(f))} (để thực hiện),`, ...reportTo(f), '- Lưu VT, hồ sơ.'],
+    recipients: [`- ${capital(subject(f))} (để thực hiện),`, ...reportTo(f), archive(f)],
   };
 }

@@ -5,7 +5,7 @@ import type { DocType } from '../../../../common/documents.ts';
 import { composeMinutes, composeNotice, composeResults } from './compose-records.ts';
 import { shortDate } from './dates.ts';
 import { type CaseFacts, familyOf } from './facts.ts';
-import { capital, frame, type Issue, reportTo } from './frame.ts';
+import { archive, capital, frame, type Issue, reportTo } from './frame.ts';
 import { type DocumentModel, type Paragraph, p } from './model.ts';
 import { decisionPhrase, kindPhrase, legalBasis, planPhrase, Subject, subject, team, teamLines, timePhrase, work } from './words.ts';
 
@@ -66,7 +66,7 @@ function composeDecision(f: CaseFacts, issue: Issue): DocumentModel {
     subtitle: `về việc ${kindPhrase(f)} đối với ${subject(f)}`,
     note: null,
     body,
-    recipients: ['- Như Điều 3,', ...reportTo(f), '- Lưu VT, hồ sơ.'],
+    recipients: ['- Như Điều 3,', ...reportTo(f), archive(f)],
   };
 }
 
@@ -129,7 +129,7 @@ function composePlan(f: CaseFacts, issue: Issue): DocumentModel {
     subtitle: `${kindPhrase(f)} đối với ${subject(f)}`,
     note: null,
     body,
-    recipients: [`- ${capital(subject(f))} (để thực hiện),`, `- ${team(f)},`, ...reportTo(f), '- Lưu VT, hồ sơ.'],
+    recipients: [`- ${capital(subject(f))} (để thực hiện),`, `- ${team(f)},`, ...reportTo(f), archive(f)],
   };
 }
 

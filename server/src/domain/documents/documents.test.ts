@@ -106,7 +106,7 @@ describe('body composition per family (domain.md §3: DH, KT, GS sets)', () => {
     expect(text).toContain('Xét dấu hiệu vi phạm: Đơn phản ánh về việc cấp đất trái quy định');
     expect(text).toMatch(/1\. Đồng chí Lê Văn Hải, Phó Chủ nhiệm Ủy ban Kiểm tra, Trưởng đoàn;\n2\. Đồng chí Trần Thị Lan/);
     expect(text).toContain('90 ngày, từ ngày 11/11/2025 đến ngày 09/02/2026');
-    expect(m.recipients).toEqual(['- Như Điều 3,', '- Thường trực Đảng ủy xã Đô Lương (để báo cáo),', '- Lưu VT, hồ sơ.']);
+    expect(m.recipients).toEqual(['- Như Điều 3,', '- Thường trực Đảng ủy xã Đô Lương (để báo cáo),', '- Lưu VT, hồ sơ KT-2025-001.']);
     expect(m.signatures.right).toEqual({ onBehalfOf: 'T/M ỦY BAN KIỂM TRA', title: 'CHỦ NHIỆM', name: null });
   });
 

@@ -37,3 +37,8 @@ export function reportTo(f: CaseFacts): string[] {
 export function capital(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
+
+/** The archive line names the case's file ("hồ sơ"), so a printed copy leads back to its case. */
+export function archive(f: Pick<CaseFacts, 'code'>): string {
+  return `- Lưu VT, hồ sơ ${f.code}.`;
+}
