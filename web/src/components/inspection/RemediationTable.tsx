@@ -157,6 +157,7 @@ export function RemediationTable({
         dataSource={items}
         pagination={pagination}
         data-testid="remediation-table"
+        scroll={{ x: showCase ? 1250 : 1100 }}
         expandable={{
           expandedRowRender: (i) => (
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -185,8 +186,8 @@ export function RemediationTable({
               ]
             : []),
           { title: 'TT', dataIndex: 'seq', width: 50 },
-          { title: 'Yêu cầu khắc phục', dataIndex: 'requirement' },
-          { title: 'Người, tổ chức thực hiện', dataIndex: 'ownerName', width: 200 },
+          { title: 'Yêu cầu khắc phục', dataIndex: 'requirement', width: 280 },
+          { title: 'Người, tổ chức thực hiện', dataIndex: 'ownerName', width: 170 },
           { title: 'Hạn', key: 'due', width: 120, render: (_: unknown, i: RemediationItem) => <DueDate item={i} /> },
           {
             title: 'Trạng thái',
@@ -200,7 +201,13 @@ export function RemediationTable({
             ),
           },
           { title: 'Minh chứng', dataIndex: 'evidenceCount', width: 100, render: (n: number) => n.toLocaleString('vi-VN') },
-          { title: 'Thao tác', key: 'actions', width: 260, render: (_: unknown, i: RemediationItem) => actions(i) },
+          {
+            title: 'Thao tác',
+            key: 'actions',
+            width: 210,
+            fixed: 'right' as const,
+            render: (_: unknown, i: RemediationItem) => actions(i),
+          },
         ]}
       />
       {editing && (
