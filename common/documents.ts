@@ -30,6 +30,9 @@ export const DOC_TYPE_LABELS: Record<DocType, string> = {
  * The symbol a type is numbered under ("Số 12-QĐ/UBKTĐU"). The outline (đề cương) is not numbered: it
  * is issued as an annex of the plan and names the plan's number ("Kèm theo Kế hoạch số …").
  */
+/** The types of which a case may hold several documents, each with its own number. */
+export const MULTI_SESSION_TYPES: readonly DocType[] = ['minutes_work'];
+
 export const DOC_SYMBOLS: Record<DocType, string | null> = {
   decision: 'QĐ',
   plan: 'KH',
@@ -47,6 +50,13 @@ export const docGenerateSchema = z.object({
   docType: z.enum(DOC_TYPES, { error: 'Loại văn bản không hợp lệ' }),
   /** The date on the place-and-date line; by default the case's own date for this document, else today. */
   issuedOn: isoDate.optional(),
+  /**
+   * Working sessions are each minuted (domain.md §3, verification): `newSession` starts the minutes of
+   * another session under a new number; `of` regenerates a given earlier document (its number kept).
+   * Without either, a regeneration revises the newest document of the type.
+   */
+  newSession: z.boolean().optional(),
+  of: z.uuid({ error: 'Mã văn bản không hợp lệ' }).optional(),
 });
 export type DocGenerate = z.infer<typeof docGenerateSchema>;
 

@@ -20,6 +20,7 @@ let commune: { id: string; path: string; province_code: string | null };
 let cell: { id: string; path: string };
 let memberId: string;
 let seq = 0;
+let decisionOfAnotherCase: string;
 
 async function addCell(code: string, name: string) {
   return inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
@@ -150,6 +151,7 @@ describe('generating documents in the Party format', () => {
     const doc = res.json();
     expect(doc).toMatchObject({ docType: 'decision', revision: 1, number: 1, numberText: '1-QĐ/UBKTĐU', year: 2025, signed: null });
     decisionId = doc.id;
+    decisionOfAnotherCase = doc.id;
     const xml = await documentXml(decisionId);
     expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(xml).toContain('ĐẢNG ỦY XÃ ĐÔ LƯƠNG');
@@ -288,6 +290,30 @@ describe('generating documents in the Party format', () => {
     const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'document.generate').length).toBeGreaterThanOrEqual(6);
     expect(actions).toContain('document.sign_upload');
+  });
+});
+
+describe('minutes of several working sessions (domain.md §3: each working session is minuted)', () => {
+  it('numbers each session apart; regenerating one keeps its number; single documents refuse a new session', async () => {
+    const caseId = await addCase({ step: 'verification', year: 2028, decided_on: '2028-03-01' });
+    const post = (payload: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/documents`,
+        headers: officer.headers,
+        payload: { issuedOn: '2028-03-10', ...payload },
+      });
+    const first = await post({ docType: 'minutes_work' });
+    const second = await post({ docType: 'minutes_work', newSession: true });
+    expect(first.json()).toMatchObject({ numberText: '1-BB/UBKTĐU', revision: 1 });
+    expect(second.json()).toMatchObject({ numberText: '2-BB/UBKTĐU', revision: 2 });
+    const again = await post({ docType: 'minutes_work', of: first.json().id });
+    expect(again.json()).toMatchObject({ numberText: '1-BB/UBKTĐU', revision: 3 });
+    const single = await post({ docType: 'decision', newSession: true });
+    expect(single.statusCode).toBe(400);
+    expect(single.json().error.fields.newSession).toBeTruthy();
+    const foreign = await post({ docType: 'minutes_work', of: decisionOfAnotherCase });
+    expect(foreign.statusCode).toBe(400);
   });
 });
 

@@ -6,8 +6,9 @@ const id = (s: string) => encodeURIComponent(s);
 
 export const documentsApi = {
   list: (caseId: string) => api.get<CaseDocuments>(`/api/v1/cases/${id(caseId)}/documents`),
-  generate: (caseId: string, docType: DocType, issuedOn?: string) =>
-    api.post<CaseDocument>(`/api/v1/cases/${id(caseId)}/documents`, { docType, ...(issuedOn ? { issuedOn } : {}) }),
+  /** newSession: the minutes of another working session, under a new number. */
+  generate: (caseId: string, docType: DocType, newSession?: boolean) =>
+    api.post<CaseDocument>(`/api/v1/cases/${id(caseId)}/documents`, { docType, ...(newSession ? { newSession } : {}) }),
   filePath: (docId: string) => `/api/v1/case-documents/${id(docId)}/file`,
   signedPath: (docId: string) => `/api/v1/case-documents/${id(docId)}/signed`,
   uploadSigned: (docId: string, file: Blob, fileName: string) =>

@@ -102,6 +102,7 @@ export type DocumentRow = Awaited<ReturnType<typeof documentsOf>>[number];
 export function findDocument(tx: Tx, id: string) {
   return tx.selectFrom('case_document').selectAll().where('id', '=', id).executeTakeFirst();
 }
+export type CaseDocumentRow = NonNullable<Awaited<ReturnType<typeof findDocument>>>;
 
 /** The newest revision of a type, whose number a regeneration keeps. */
 export function latestOf(tx: Tx, caseId: string, docType: string) {

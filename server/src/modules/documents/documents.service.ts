@@ -10,6 +10,7 @@ import {
   DOC_TYPES,
   type DocGenerate,
   type DocType,
+  MULTI_SESSION_TYPES,
 } from '../../../../common/documents.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { availability, DOC_STEP, docApplies } from '../../domain/documents/availability.ts';
@@ -49,6 +50,13 @@ function toDocument(r: repo.DocumentRow): CaseDocument {
         ? { fileName: r.signed_file_name, mime: r.signed_mime ?? '', size: r.signed_size ?? 0, at: new Date(r.signed_at).toISOString() }
         : null,
   };
+}
+
+/** The decision carries the date it was decided; the notice the date it was given; others today (UTC+7). */
+function defaultIssuedOn(type: DocType, c: repo.CaseRow): string {
+  if (type === 'decision' && c.decided_on) return c.decided_on;
+  if (type === 'conclusion_notice' && c.notified_on) return c.notified_on;
+  return todayInVietnam();
 }
 
 export class DocumentService {
@@ -114,13 +122,14 @@ export class DocumentService {
       const a = availability(facts, type);
       if (!a.ok) throw invalid('docType', a.reason);
       const latest = await repo.latestOf(tx, caseId, type);
-      const issuedOn = input.issuedOn ?? (type === 'decision' && c.decided_on ? c.decided_on : todayInVietnam());
+      const target = await this.revised(tx, c.id, type, input, latest);
+      const issuedOn = input.issuedOn ?? defaultIssuedOn(type, c);
       // The number is taken once, at the first generation; a regeneration keeps it (and its year).
-      const year = latest?.year ?? Number(issuedOn.slice(0, 4));
-      let number = latest?.number ?? null;
-      let text = latest?.number_text ?? null;
+      const year = target?.year ?? Number(issuedOn.slice(0, 4));
+      let number = target?.number ?? null;
+      let text = target?.number_text ?? null;
       const symbol = DOC_SYMBOLS[type];
-      if (!latest && symbol) {
+      if (!target && symbol) {
         number = await repo.nextNumber(tx, c.body_org_id, year, `${symbol}/${issuer.abbreviation}`, c.scope_path);
         text = numberText(number, symbol, issuer.abbreviation);
       }
@@ -164,6 +173,22 @@ export class DocumentService {
       if (!row) throw notFound('Văn bản');
       return toDocument(row);
     });
+  }
+
+  /** Which earlier document a generation revises (its number kept), or null for a new number. */
+  private async revised(tx: Tx, caseId: string, type: DocType, input: DocGenerate, latest: repo.CaseDocumentRow | undefined) {
+    if (input.newSession || input.of) {
+      if (!MULTI_SESSION_TYPES.includes(type))
+        throw invalid(input.of ? 'of' : 'newSession', 'Mỗi cuộc chỉ có một văn bản loại này; tạo lại sẽ thêm lần sửa của văn bản đó.');
+    }
+    if (input.newSession) return null;
+    if (input.of) {
+      const d = await repo.findDocument(tx, input.of);
+      if (!d || d.case_id !== caseId || d.doc_type !== type)
+        throw invalid('of', 'Văn bản cần tạo lại không thuộc cuộc này hoặc khác loại.');
+      return d;
+    }
+    return latest ?? null;
   }
 
   /** A document revision and its case, as the actor may see them. */

@@ -5,7 +5,7 @@ import { DownOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Dropdown, Space, Table, Tag, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
-import type { CaseDocument, DocSlot, DocType } from '../../../../common/documents.ts';
+import { type CaseDocument, type DocSlot, type DocType, MULTI_SESSION_TYPES } from '../../../../common/documents.ts';
 import { errorMessage } from '../../api/client.ts';
 import { documentsApi, documentsKey } from '../../api/documents.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -21,7 +21,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: documentsKey(caseId) });
 
   const generate = useMutation({
-    mutationFn: (docType: DocType) => documentsApi.generate(caseId, docType),
+    mutationFn: (v: { docType: DocType; newSession?: boolean }) => documentsApi.generate(caseId, v.docType, v.newSession),
     onSuccess: (d) => {
       setMessage({
         type: 'success',
@@ -56,7 +56,11 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       title: 'Số',
       key: 'number',
       width: 150,
-      render: (_: unknown, s: DocSlot) => s.revisions[0]?.numberText ?? (s.numbered ? '' : <Tag>Không đánh số</Tag>),
+      render: (_: unknown, s: DocSlot) => {
+        if (!s.numbered) return <Tag>Không đánh số</Tag>;
+        const numbers = [...new Set(s.revisions.map((d) => d.numberText).filter(Boolean))];
+        return numbers.length > 1 ? `${numbers[0]} (${numbers.length} buổi)` : (numbers[0] ?? '');
+      },
     },
     {
       title: 'Lần tạo',
@@ -100,12 +104,25 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
             type={latest ? 'default' : 'primary'}
             size="small"
             disabled={!slot.available}
-            loading={generate.isPending && generate.variables === slot.docType}
-            onClick={() => generate.mutate(slot.docType)}
+            loading={generate.isPending && generate.variables?.docType === slot.docType && !generate.variables.newSession}
+            onClick={() => generate.mutate({ docType: slot.docType })}
             data-testid={`doc-generate-${slot.docType}`}
           >
             {latest ? 'Tạo lại' : 'Tạo văn bản'}
           </Button>
+        )}
+        {canWrite && latest && MULTI_SESSION_TYPES.includes(slot.docType) && (
+          <Tooltip title="Mỗi buổi làm việc có một biên bản, số riêng">
+            <Button
+              size="small"
+              disabled={!slot.available}
+              loading={generate.isPending && generate.variables?.docType === slot.docType && generate.variables.newSession === true}
+              onClick={() => generate.mutate({ docType: slot.docType, newSession: true })}
+              data-testid={`doc-generate-new-${slot.docType}`}
+            >
+              Buổi làm việc mới
+            </Button>
+          </Tooltip>
         )}
         {latest && <DownloadButton slot={slot} latest={latest} />}
         {canWrite && latest && (
@@ -171,7 +188,7 @@ function DownloadButton({ slot, latest }: { slot: DocSlot; latest: CaseDocument 
             key: d.id,
             label: (
               <a href={documentsApi.filePath(d.id)}>
-                Lần {d.revision} · {formatDateTime(d.generatedAt)}
+                {d.numberText ? `Số ${d.numberText} · ` : ''}Lần {d.revision} · {formatDateTime(d.generatedAt)}
               </a>
             ),
           })),
