@@ -1,7 +1,7 @@
 // One programme: its items and the case run from each, approval, amendments and every approved revision.
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, List, Space, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BODY_TYPE_LABELS } from '../../../common/cases.ts';
@@ -145,31 +145,34 @@ export function ProgrammePage() {
         />
       </Card>
       <Card title="Các lần phê duyệt">
-        <List
+        <Table
+          rowKey="revision"
+          size="small"
+          pagination={false}
           dataSource={[...p.revisions].reverse()}
           locale={{ emptyText: 'Chương trình chưa được phê duyệt' }}
           data-testid="programme-revisions"
-          renderItem={(r) => (
-            <List.Item
-              actions={[
+          columns={[
+            { title: 'Lần', dataIndex: 'revision', width: 60 },
+            { title: 'Số quyết định', dataIndex: 'decisionNo', render: (d: string | null) => d ?? 'Chưa ghi' },
+            { title: 'Phê duyệt lúc', dataIndex: 'approvedAt', render: (d: string) => formatDateTime(d) },
+            { title: 'Người phê duyệt', dataIndex: 'approvedByName' },
+            { title: 'Lý do điều chỉnh', dataIndex: 'reason', render: (r: string | null) => r ?? 'Phê duyệt lần đầu' },
+            {
+              title: '',
+              key: 'view',
+              width: 80,
+              render: (_: unknown, r) => (
                 <Button
-                  key="view"
                   type="link"
                   onClick={() => setDialog({ kind: 'revision', revision: r.revision })}
                   data-testid={`revision-view-${r.revision}`}
                 >
                   Xem
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={`Lần ${r.revision}${r.decisionNo ? ` — Quyết định số ${r.decisionNo}` : ''}`}
-                description={[formatDateTime(r.approvedAt), r.approvedByName, r.reason ? `Điều chỉnh: ${r.reason}` : 'Phê duyệt lần đầu']
-                  .filter(Boolean)
-                  .join(' · ')}
-              />
-            </List.Item>
-          )}
+                </Button>
+              ),
+            },
+          ]}
         />
       </Card>
       {dialog?.kind === 'item' && (

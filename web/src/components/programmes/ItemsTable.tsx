@@ -41,10 +41,11 @@ export function ItemsTable({
       locale={{ emptyText: 'Chưa có nội dung nào' }}
       columns={[
         { title: 'TT', dataIndex: 'seq', width: 50 },
-        { title: 'Loại công việc', dataIndex: 'kind', width: 220, render: (k: ProgrammeItem['kind']) => CASE_KIND_LABELS[k] },
+        { title: 'Loại công việc', dataIndex: 'kind', width: 200, render: (k: ProgrammeItem['kind']) => CASE_KIND_LABELS[k] },
         {
           title: 'Đối tượng',
           dataIndex: 'subjectName',
+          width: 200,
           render: (n: string, i) => (
             <>
               {n}
@@ -68,10 +69,11 @@ export function ItemsTable({
               t
             ),
         },
-        { title: 'Thời gian', key: 'period', width: 190, render: (_: unknown, i) => periodText(i.year, i.periodFrom, i.periodTo) },
+        { title: 'Thời gian', key: 'period', width: 180, render: (_: unknown, i) => periodText(i.year, i.periodFrom, i.periodTo) },
         {
           title: 'Chủ trì, phụ trách',
           key: 'responsible',
+          width: 180,
           render: (_: unknown, i) => [i.responsibleOrgName, i.leadName].filter(Boolean).join(' — '),
         },
         {
