@@ -239,6 +239,39 @@ describe('steps: the procedure of domain.md §3 as a state machine', () => {
   });
 });
 
+describe('supervision that finds signs of violation (domain.md §2)', () => {
+  it('concludes on signs, never on discipline, and turns into an inspection on signs of the same subject (Quy định 296-QĐ/TW)', async () => {
+    let c = await open({ kind: 'supervision.thematic', grounds: undefined, openedOn: '2026-03-02' });
+    expect(c.code).toMatch(/\/2026\/GS$/);
+    const early = await post(`/api/v1/cases/${c.id}/escalate`, {});
+    expect(early.json().error.fields.violationFound).toBeDefined();
+    c = (await post(`/api/v1/cases/${c.id}/decision`, { decidedOn: '2026-03-02', version: c.version })).json();
+    c = (await post(`/api/v1/cases/${c.id}/team`, { memberId: teamLeader, role: 'leader', version: c.version })).json();
+    for (const [to, on] of [
+      ['handover', '2026-03-03'],
+      ['self_report', '2026-03-05'],
+      ['verification', '2026-03-12'],
+      ['results_report', '2026-03-26'],
+      ['conclusion', '2026-04-02'],
+    ])
+      c = (await post(`/api/v1/cases/${c.id}/advance`, { to, on, version: c.version })).json();
+    expect(c.step).toBe('conclusion');
+    const conclusion = {
+      findings: 'Đồng chí có biểu hiện vi phạm quy định về quản lý đất đai.',
+      violationFound: true,
+      concludedOn: '2026-04-03',
+      version: c.version,
+    };
+    const discipline = await post(`/api/v1/cases/${c.id}/conclusion`, { ...conclusion, proposeDiscipline: true });
+    expect(discipline.json().error.fields.proposeDiscipline).toMatch(/Giám sát không đề nghị kỷ luật/);
+    c = (await post(`/api/v1/cases/${c.id}/conclusion`, conclusion)).json();
+    const res = await post(`/api/v1/cases/${c.id}/escalate`, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'inspection.signs', subjectMemberId: subject, step: 'decision', bodyType: 'ubkt' });
+    expect(res.json().grounds).toContain(`cuộc ${c.code}`);
+  });
+});
+
 describe('scope and secrecy marks', () => {
   it('another province neither reads the case nor finds it', async () => {
     const c = await open();

@@ -2,8 +2,9 @@
 // remedied by whom and by when (each requirement a remediation_item), and a proposal to consider discipline
 // that the discipline module (issue #5) reads. Supervision concludes on signs of violation instead.
 import type { CaseConclusionInput } from '../../../../common/case-api.ts';
-import { type CaseKind, isInspection } from '../../../../common/cases.ts';
+import { CASE_KIND_LABELS, type CaseKind, isInspection } from '../../../../common/cases.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { assertWritable, requireScope } from '../../platform/access/scope.ts';
 import { invalid } from '../../platform/errors.ts';
 import { actionChecks } from './case-rules.ts';
 import { CaseWorkflowService } from './case-workflow.service.ts';
@@ -75,5 +76,33 @@ export class CaseConclusionService extends CaseWorkflowService {
       'inspection.approve',
       { requirements: input.requirements.length, proposeDiscipline: input.proposeDiscipline },
     );
+  }
+
+  /**
+   * Supervision that found signs of violation turns into an inspection on signs of the same subject
+   * (domain.md §2; Quy định 296-QĐ/TW): a committee hands it to its own UBKT, a chi bộ inspects itself.
+   * The new case is opened like any other, so the authority check and its refusal apply.
+   */
+  async escalate(actor: Actor, id: string) {
+    const scope = requireScope(actor, 'inspection.write');
+    const c = await this.run(scope, async (tx) => {
+      const row = await this.load(tx, scope, id);
+      assertWritable(scope, row.scope_path);
+      return row;
+    });
+    if (isInspection(c.kind as CaseKind)) throw invalid('id', 'Chỉ cuộc giám sát mới chuyển sang kiểm tra khi có dấu hiệu vi phạm.');
+    if (!c.concluded_on || !c.violation_found)
+      throw invalid('violationFound', 'Chỉ chuyển sang kiểm tra khi kết quả giám sát đã ghi nhận phát hiện dấu hiệu vi phạm.');
+    const from = `Qua ${CASE_KIND_LABELS[c.kind as CaseKind].toLowerCase()} (cuộc ${c.code}) phát hiện dấu hiệu vi phạm: `;
+    return this.create(actor, {
+      kind: 'inspection.signs',
+      bodyOrgId: c.body_org_id,
+      bodyType: c.body_type === 'cell' ? 'cell' : 'ubkt',
+      subjectOrgId: c.subject_org_id ?? undefined,
+      subjectMemberId: c.subject_member_id ?? undefined,
+      topic: c.topic,
+      grounds: (from + (c.findings ?? '')).slice(0, 4000),
+      secrecy: c.secrecy,
+    });
   }
 }

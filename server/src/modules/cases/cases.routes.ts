@@ -109,4 +109,14 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, summary: 'Ghi nhận kết luận và các yêu cầu khắc phục', params: idParams, body: caseConclusionSchema, response: ok },
     handler: async (request) => cases.conclude(authOf(request).actor, request.params.id, request.body),
   });
+
+  r.post('/api/v1/cases/:id/escalate', {
+    schema: {
+      tags,
+      summary: 'Giám sát phát hiện dấu hiệu vi phạm: lập cuộc kiểm tra khi có dấu hiệu vi phạm cùng đối tượng',
+      params: idParams,
+      response: ok,
+    },
+    handler: async (request) => cases.escalate(authOf(request).actor, request.params.id),
+  });
 }
