@@ -49,6 +49,7 @@ export const casesApi = {
   removeSeat: (id: string, seatId: string, version: number) =>
     api.del<CaseDetail>(`${one(id)}/team/${encodeURIComponent(seatId)}${qs({ version })}`),
   conclude: (id: string, body: CaseConclusionInput) => api.post<CaseDetail>(`${one(id)}/conclusion`, body),
+  escalate: (id: string) => api.post<CaseDetail>(`${one(id)}/escalate`, {}),
   attachmentPath: (attachmentId: string) => `/api/v1/case-attachments/${encodeURIComponent(attachmentId)}/file`,
   attach: (id: string, file: File, fields: { title: string; kind: string; stepId?: string }) =>
     uploadWithFields<CaseDetail>(`${one(id)}/attachments`, file, fields),

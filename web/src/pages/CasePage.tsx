@@ -4,10 +4,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { BODY_TYPE_LABELS, type CaseKind, isInspection, type StepCode, stepLabel } from '../../../common/cases.ts';
 import { CLEARANCE_LABELS, type Clearance } from '../../../common/roles.ts';
 import { type CaseDetail, casesApi } from '../api/cases.ts';
+import { errorMessage } from '../api/client.ts';
 import { AdvanceModal, DecisionModal, ExtendModal, StatusModal } from '../components/cases/CaseActionModals.tsx';
 import { CaseSteps } from '../components/cases/CaseSteps.tsx';
 import { CaseTeam } from '../components/cases/CaseTeam.tsx';
@@ -69,6 +70,17 @@ export function CasePage() {
     if (text) message.success(text);
   };
   const reload = () => void q.refetch();
+  const navigate = useNavigate();
+  const escalate = async () => {
+    try {
+      const next = await casesApi.escalate(id);
+      message.success(`Đã lập cuộc kiểm tra ${next.code}.`);
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+      navigate(`/kiem-tra-giam-sat/cuoc/${next.id}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   if (q.error) return <QueryError error={q.error} testId="case-error" />;
   if (!c) return <Card loading />;
@@ -204,6 +216,11 @@ export function CasePage() {
               </p>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.conclusion.findings}</Typography.Paragraph>
               {c.conclusion.disciplineNote && <Typography.Paragraph type="secondary">{c.conclusion.disciplineNote}</Typography.Paragraph>}
+              {!isInspection(kind) && c.conclusion.violationFound && canWrite && (
+                <Button onClick={escalate} data-testid="case-escalate">
+                  Lập cuộc kiểm tra khi có dấu hiệu vi phạm
+                </Button>
+              )}
             </Card>
           )}
         </Col>
