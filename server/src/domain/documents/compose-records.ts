@@ -6,10 +6,10 @@ import { type CaseFacts, familyOf } from './facts.ts';
 import { archive, capital, frame, type Issue, reportTo } from './frame.ts';
 import { type DocumentModel, type Paragraph, p } from './model.ts';
 import {
+  decisionAndPlanPhrase,
   decisionPhrase,
   kindPhrase,
   leaderName,
-  planPhrase,
   roleLabel,
   Subject,
   subject,
@@ -33,7 +33,7 @@ function teamSignature(f: CaseFacts) {
 export function composeMinutes(type: Extract<DocType, `minutes_${string}`>, f: CaseFacts, issue: Issue): DocumentModel {
   const subtitle =
     type === 'minutes_handover'
-      ? `triển khai ${decisionPhrase(f)} và ${planPhrase(f)}`
+      ? `triển khai ${decisionAndPlanPhrase(f)}`
       : type === 'minutes_work'
         ? `làm việc giữa ${team(f)} với ${subject(f)}`
         : `hội nghị ${f.subject.kind === 'member' ? (f.subject.orgName ?? 'tổ chức đảng nơi đối tượng sinh hoạt') : f.subject.name} nghe ${f.subject.kind === 'member' ? `đồng chí ${f.subject.name} tự kiểm điểm, giải trình` : 'báo cáo tự kiểm điểm, giải trình'}`;
@@ -42,7 +42,7 @@ export function composeMinutes(type: Extract<DocType, `minutes_${string}`>, f: C
       ? `${team(f)} triển khai quyết định, kế hoạch ${work(f)} đến ${subject(f)}`
       : type === 'minutes_work'
         ? `${team(f)} làm việc với ${subject(f)} về nội dung ${work(f)}: ${f.topic.trim().replace(/\.$/, '')}`
-        : `tổ chức hội nghị theo ${decisionPhrase(f)}`;
+        : `${f.subject.kind === 'member' ? (f.subject.orgName ?? 'tổ chức đảng nơi đối tượng sinh hoạt') : f.subject.name} tổ chức hội nghị ${f.subject.kind === 'member' ? `để đồng chí ${f.subject.name} tự kiểm điểm, giải trình` : 'tự kiểm điểm'} theo ${decisionPhrase(f)}`;
   const body: Paragraph[] = [
     p(
       'body',
@@ -50,7 +50,7 @@ export function composeMinutes(type: Extract<DocType, `minutes_${string}`>, f: C
     ),
     p('heading', 'I. THÀNH PHẦN'),
     p('body', `1. ${team(f)}:`),
-    ...teamLines(f),
+    ...teamLines(f, 'dash'),
     p('body', `2. ${f.subject.kind === 'member' ? 'Đối tượng và đại diện tổ chức đảng' : `Đại diện tổ chức đảng được ${work(f)}`}:`),
     p('blank', DOTS),
     p('blank', DOTS),
@@ -60,7 +60,7 @@ export function composeMinutes(type: Extract<DocType, `minutes_${string}`>, f: C
     body.push(
       p(
         'body',
-        `1. Đồng chí ${leaderName(f) ?? '..................'}, ${roleLabel(f, 'leader')}, công bố ${decisionPhrase(f)} và ${planPhrase(f)}; phổ biến đề cương báo cáo.`,
+        `1. Đồng chí ${leaderName(f) ?? '..................'}, ${roleLabel(f, 'leader')}, công bố ${decisionAndPlanPhrase(f)}; phổ biến đề cương báo cáo.`,
       ),
       p('body', '2. Thống nhất lịch làm việc:'),
       p('blank', DOTS),
@@ -89,7 +89,7 @@ export function composeMinutes(type: Extract<DocType, `minutes_${string}`>, f: C
         ? { onBehalfOf: null, title: 'THƯ KÝ HỘI NGHỊ', name: null }
         : {
             onBehalfOf: null,
-            title: f.subject.kind === 'member' ? 'ĐỐI TƯỢNG' : 'ĐẠI DIỆN TỔ CHỨC ĐẢNG',
+            title: f.subject.kind === 'member' ? `ĐỐI TƯỢNG ĐƯỢC ${work(f).toLocaleUpperCase('vi')}` : 'ĐẠI DIỆN TỔ CHỨC ĐẢNG',
             name: f.subject.kind === 'member' ? f.subject.name : null,
           },
       right: meeting ? { onBehalfOf: null, title: 'CHỦ TRÌ HỘI NGHỊ', name: null } : teamSignature(f),
@@ -123,7 +123,7 @@ function disciplineLines(f: CaseFacts): Paragraph[] {
 function opening(f: CaseFacts): string {
   const from = f.decidedOn ? ` từ ngày ${shortDate(f.decidedOn)}` : '';
   if (f.kind === 'supervision.regular')
-    return `Thực hiện chương trình giám sát${f.programme ? ` năm ${f.programme.year}` : ''} của ${f.issuer.fullName}, ${f.issuer.fullName} đã tiến hành giám sát thường xuyên đối với ${subject(f)}.`;
+    return `Thực hiện chương trình kiểm tra, giám sát${f.programme ? ` năm ${f.programme.year}` : ''}, ${f.issuer.fullName} đã tiến hành giám sát thường xuyên đối với ${subject(f)}.`;
   return `Thực hiện ${decisionPhrase(f)} về việc ${kindPhrase(f)} đối với ${subject(f)},${from ? `${from},` : ''} ${team(f)} đã tiến hành ${work(f)} theo kế hoạch.`;
 }
 

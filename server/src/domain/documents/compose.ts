@@ -116,7 +116,7 @@ function composePlan(f: CaseFacts, issue: Issue): DocumentModel {
   body.push(
     p('heading', 'V. TỔ CHỨC THỰC HIỆN'),
     p('body', `1. ${team(f)} gồm các đồng chí:`),
-    ...teamLines(f),
+    ...teamLines(f, 'dash'),
     p(
       'body',
       `2. ${Subject(f)} chuẩn bị báo cáo theo đề cương kèm theo Kế hoạch này, cung cấp hồ sơ, tài liệu liên quan và làm việc với ${team(f)} theo lịch thống nhất.`,

@@ -164,7 +164,8 @@ describe('body composition per family (domain.md §3: DH, KT, GS sets)', () => {
   it('minutes are signed by both sides and sent to nobody; the results report is signed by the team leader', () => {
     const m = composeDocument('minutes_handover', facts(), { issuedOn: '2025-11-12', numberText: '1-BB/UBKTĐU' });
     expect(m.recipients).toEqual([]);
-    expect(m.signatures.left).toMatchObject({ title: 'ĐỐI TƯỢNG', name: 'Nguyễn Văn Đức' });
+    expect(m.signatures.left).toMatchObject({ title: 'ĐỐI TƯỢNG ĐƯỢC KIỂM TRA', name: 'Nguyễn Văn Đức' });
+    expect(m.subtitle).toBe('triển khai Quyết định số 3-QĐ/UBKTĐU, ngày 11/11/2025 và Kế hoạch của Ủy ban Kiểm tra Đảng ủy xã Đô Lương');
     expect(m.signatures.right).toMatchObject({ onBehalfOf: 'T/M ĐOÀN KIỂM TRA', title: 'TRƯỞNG ĐOÀN', name: 'Lê Văn Hải' });
     const r = composeDocument('results_report', facts({ violationFound: false }), { issuedOn: '2026-01-02', numberText: '2-BC/UBKTĐU' });
     expect(r.heading).toMatchObject({ superior: 'ỦY BAN KIỂM TRA ĐẢNG ỦY XÃ ĐÔ LƯƠNG', issuer: 'ĐOÀN KIỂM TRA' });

@@ -70,16 +70,26 @@ export function timePhrase(f: CaseFacts): string {
   return `${days}${from}${to}${ext}`;
 }
 
-/** The team, one line each: "1. Đồng chí Lê Văn Hải, Phó Chủ nhiệm Ủy ban Kiểm tra, Trưởng đoàn;". */
-export function teamLines(f: CaseFacts): Paragraph[] {
+/** "Quyết định số 1-QĐ/UBKTĐU, ngày 11/11/2025 và Kế hoạch số 1-KH/UBKTĐU của Ủy ban Kiểm tra …". */
+export function decisionAndPlanPhrase(f: CaseFacts): string {
+  const of = ` của ${f.issuer.fullName}`;
+  return `${decisionPhrase(f).replace(of, '')} và ${planPhrase(f)}`;
+}
+
+/**
+ * The team, one line each: "1. Đồng chí Lê Văn Hải, Phó Chủ nhiệm Ủy ban Kiểm tra, Trưởng đoàn;"
+ * (numbered in a decision's article; with dashes inside an already numbered section).
+ */
+export function teamLines(f: CaseFacts, marker: 'number' | 'dash' = 'number'): Paragraph[] {
+  const mark = (i: number) => (marker === 'number' ? `${i + 1}.` : '-');
   if (f.team.length === 0)
-    return [p('blank', '1. Đồng chí ......................................................, ..................................;')];
+    return [p('blank', `${mark(0)} Đồng chí ......................................................, ..................................;`)];
   const order: TeamRole[] = ['leader', 'deputy', 'member', 'secretary'];
   const sorted = [...f.team].sort((a, c) => order.indexOf(a.role) - order.indexOf(c.role));
   return sorted.map((m, i) =>
     p(
       'item',
-      `${i + 1}. Đồng chí ${m.fullName}${m.position ? `, ${m.position}` : ''}, `,
+      `${mark(i)} Đồng chí ${m.fullName}${m.position ? `, ${m.position}` : ''}, `,
       b(roleLabel(f, m.role)),
       i === sorted.length - 1 ? '.' : ';',
     ),
