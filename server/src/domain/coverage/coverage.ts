@@ -1,6 +1,6 @@
 // Coverage of a subtree against the targets of domain.md §7 for one year. Pure: the repository
 // supplies the facts (facts.ts) and the rule configuration (targets.ts).
-import { type CoverageFacts, type CoverageOrg, compareOrgs, neededFor, type Subtree, subtreeOf, type WorkItem } from './facts.ts';
+import { type CoverageFacts, type CoverageOrg, neededFor, type Subtree, subtreeOf, type WorkItem } from './facts.ts';
 import { formatNumberVi, formatPercentVi, formatShareVi } from './format.ts';
 import type { CoverageTargets, Target, TargetId } from './targets.ts';
 
@@ -123,15 +123,16 @@ function cellIndicator(t: Target, perCell: number, cells: CellShortfall[], aggre
 }
 
 function cellsMembersInspected(sub: Subtree, items: readonly WorkItem[], t: Target): CellIndicator {
-  const done = doneOf(items, t);
+  // Grouped by body once: a province has thousands of cells and of items.
+  const byBody = groupBy(doneOf(items, t), (i) => i.bodyOrgId);
   const cells: CellShortfall[] = [];
-  for (const cell of [...sub.orgs.values()].filter((o) => o.isCell).sort(compareOrgs)) {
+  for (const cell of sub.sorted().filter((o) => o.isCell)) {
     const members = sub.membersByOrg.get(cell.id) ?? [];
     const count = sub.memberCount(cell.id);
     // A cell without members has nothing to inspect: left out rather than counted as failing.
     if (count === 0) continue;
     const ids = new Set(members.map((m) => m.id));
-    const own = coveredMembers(done.filter((i) => i.bodyOrgId === cell.id && i.subjectMemberId !== null && ids.has(i.subjectMemberId)));
+    const own = coveredMembers((byBody.get(cell.id) ?? []).filter((i) => i.subjectMemberId !== null && ids.has(i.subjectMemberId)));
     cells.push({
       orgId: cell.id,
       name: cell.name,
@@ -144,21 +145,30 @@ function cellsMembersInspected(sub: Subtree, items: readonly WorkItem[], t: Targ
   return cellIndicator(t, t.percent, cells, 100);
 }
 
+export function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const g = out.get(k);
+    if (g) g.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 /** Cells directly under a đảng ủy cơ sở: the ones its UBKT must inspect every year (Điều lệ Đảng, Điều 32). */
 export function subordinateCells(sub: Subtree): CoverageOrg[] {
-  return [...sub.orgs.values()]
-    .filter((o) => {
-      const parent = o.parentId === null ? undefined : sub.all.get(o.parentId);
-      return o.isCell && parent !== undefined && parent.kind === 'grassroots' && !parent.isCell;
-    })
-    .sort(compareOrgs);
+  return sub.sorted().filter((o) => {
+    const parent = o.parentId === null ? undefined : sub.all.get(o.parentId);
+    return o.isCell && parent !== undefined && parent.kind === 'grassroots' && !parent.isCell;
+  });
 }
 
 function cellsInspectedByParent(sub: Subtree, items: readonly WorkItem[], t: Target): CellIndicator {
-  const done = doneOf(items, t);
+  const bySubject = groupBy(doneOf(items, t), (i) => i.subjectOrgId ?? '');
   const cells = subordinateCells(sub).map((cell): CellShortfall => {
     // Only the cell's own đảng ủy cơ sở fulfils its UBKT's duty; a higher level's inspection does not.
-    const covered = done.some((i) => i.subjectOrgId === cell.id && i.bodyOrgId === cell.parentId) ? 1 : 0;
+    const covered = (bySubject.get(cell.id) ?? []).some((i) => i.bodyOrgId === cell.parentId) ? 1 : 0;
     return {
       orgId: cell.id,
       name: cell.name,

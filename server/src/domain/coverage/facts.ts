@@ -75,6 +75,8 @@ export interface Subtree {
   memberCount(orgId: string): number;
   /** Members and leaders of the whole subtree. */
   totals: OrgMemberTotals;
+  /** The subtree's organisations in Vietnamese name order (compareOrgs), sorted once: a province has thousands. */
+  sorted(): CoverageOrg[];
 }
 
 export function subtreeOf(facts: CoverageFacts): Subtree {
@@ -117,7 +119,12 @@ export function subtreeOf(facts: CoverageFacts): Subtree {
       )
     : { members: members.length, leaders: members.filter((m) => m.isSecretaryOrDeputy).length };
   const below = [...orgs.values()].filter((o) => o.id !== root.id);
-  return { root, all: byId, orgs, below, members, membersByOrg, memberCount, totals };
+  let sortedOrgs: CoverageOrg[] | null = null;
+  const sorted = () => {
+    sortedOrgs ??= [...orgs.values()].sort(compareOrgs);
+    return sortedOrgs;
+  };
+  return { root, all: byId, orgs, below, members, membersByOrg, memberCount, totals, sorted };
 }
 
 /** Smallest count that reaches `percent` of `total` (10 % of 15 → 2). */

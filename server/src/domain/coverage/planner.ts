@@ -3,7 +3,7 @@
 // Pure and deterministic: the same facts, targets and history always give the same list.
 import { SENSITIVE_AREA_LABELS, SENSITIVE_AREAS, type SensitiveArea } from '../../../../common/posts.ts';
 import { compareVietnameseNames } from '../../../../common/vn-name.ts';
-import { type CellIndicator, computeCoverage, coveredIds, type Indicator } from './coverage.ts';
+import { type CellIndicator, computeCoverage, coveredIds, groupBy, type Indicator } from './coverage.ts';
 import { type CoverageFacts, type CoverageMember, type CoverageOrg, compareOrgs, subtreeOf } from './facts.ts';
 import { formatNumberVi, formatPercentVi } from './format.ts';
 import type { CoverageTargets, TargetId } from './targets.ts';
@@ -171,11 +171,9 @@ export function proposeSubjects(
     } else if (id === 'cellMembersInspected') {
       // Each failing cell closes its own gap among its own members, cells in name order.
       const cellInd = ind as CellIndicator;
+      const byBody = groupBy(facts.items, (i) => i.bodyOrgId);
       const proposals = cellInd.failingCells.flatMap((cell) => {
-        const covered = coveredIds(
-          facts.items.filter((i) => i.bodyOrgId === cell.orgId),
-          t,
-        );
+        const covered = coveredIds(byBody.get(cell.orgId) ?? [], t);
         const open = (sub.membersByOrg.get(cell.orgId) ?? []).filter((m) => !covered.has(m.id));
         return propose(id, members(open), cell.needed - cell.covered, cell.orgId, cell.name);
       });

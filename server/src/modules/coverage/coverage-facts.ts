@@ -48,7 +48,12 @@ export async function loadFacts(tx: Tx, root: repo.OrgRow, year: number, candida
   const isCell = new Map(orgs.map((o) => [o.id, o.isCell]));
   // Secretaries and deputies of a đảng ủy or a commune are not cell leaders: only cells' count.
   const totals = new Map<string, OrgMemberTotals>(
-    (await repo.memberTotals(tx, root.path)).map((t) => [t.org_id, { members: t.members, leaders: isCell.get(t.org_id) ? t.leaders : 0 }]),
+    (
+      await repo.memberTotals(
+        tx,
+        rows.map((o) => o.id),
+      )
+    ).map((t) => [t.org_id, { members: t.members, leaders: isCell.get(t.org_id) ? t.leaders : 0 }]),
   );
 
   const done = await repo.doneCases(tx, root.path, from, to);
@@ -87,7 +92,7 @@ export async function loadFacts(tx: Tx, root: repo.OrgRow, year: number, candida
   let partial = false;
   if (candidates > 0) {
     const cands = await repo.candidateMembers(tx, root, to, candidates);
-    for (const m of cands) if (!members.has(m.id)) members.set(m.id, toMember(m));
+    for (const m of cands) members.set(m.id, toMember(m));
     const total = [...totals.values()].reduce((n, t) => n + t.members, 0);
     partial = total > cands.length;
   }

@@ -45,10 +45,11 @@ export interface TotalsRow {
   leaders: number;
 }
 
-export async function memberTotals(tx: Tx, path: string): Promise<TotalsRow[]> {
-  const r = await sql<TotalsRow>`SELECT s.org_id, s.members, s.leaders
-    FROM org_unit o JOIN coverage_org_stat s ON s.org_id = o.id
-    WHERE ${inSubtree(col('o.path'), path)} AND (s.members <> 0 OR s.leaders <> 0)`.execute(tx);
+/** Roll-up rows of the given organisations (already filtered by row-level security on org_unit). */
+export async function memberTotals(tx: Tx, orgIds: string[]): Promise<TotalsRow[]> {
+  if (orgIds.length === 0) return [];
+  const r = await sql<TotalsRow>`SELECT org_id, members, leaders FROM coverage_org_stat
+    WHERE org_id = ANY(${orgIds}::uuid[]) AND (members <> 0 OR leaders <> 0)`.execute(tx);
   return r.rows;
 }
 
@@ -113,7 +114,7 @@ const ACTIVE = sql.raw(`m.status IN ('probationary','full') AND m.merged_into IS
 /** Members named by the year's items, as the roll-up counts them (probationary or full). */
 export async function membersByIds(tx: Tx, ids: string[]): Promise<MemberRow[]> {
   if (ids.length === 0) return [];
-  const r = await sql<MemberRow>`SELECT m.id, m.full_name, m.org_id, ${LEADER} AS leader, ${AREAS} AS areas
+  const r = await sql<MemberRow>`SELECT m.id, m.full_name, m.org_id, ${LEADER} AS leader, NULL AS areas
     FROM member m WHERE m.id = ANY(${ids}::uuid[]) AND ${ACTIVE}`.execute(tx);
   return r.rows;
 }
