@@ -1,8 +1,8 @@
 // For a committee member: the areas and fields assigned to them, and the report form of each period.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Empty, InputNumber, Space, Tabs } from 'antd';
+import { Alert, Card, Descriptions, Empty, InputNumber, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { SUPERVISION_PERIODS, type SupervisionArea } from '../../../../common/supervision.ts';
+import { SUPERVISION_PERIODS, type SupervisionArea, type SupervisionReport } from '../../../../common/supervision.ts';
 import { supervisionApi } from '../../api/supervision.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { QueryError } from '../QueryState.tsx';
@@ -12,31 +12,40 @@ function AreaReports({ area, year }: { area: SupervisionArea; year: number }) {
   const queryClient = useQueryClient();
   const key = ['supervision', 'area-reports', area.id, year];
   const q = useQuery({ queryKey: key, queryFn: () => supervisionApi.areaReports(area.id, year) });
+  const [notice, setNotice] = useState<string | null>(null);
   const reload = () => void queryClient.invalidateQueries({ queryKey: key });
+  const saved = (r: SupervisionReport) => {
+    // The form remounts with the saved version: the confirmation lives here, above it.
+    setNotice(r.late ? 'Đã gửi báo cáo (sau hạn: ghi nhận gửi muộn).' : 'Đã gửi báo cáo.');
+    reload();
+  };
   if (q.error) return <QueryError error={q.error} />;
   if (!q.data) return null;
   return (
-    <Tabs
-      items={SUPERVISION_PERIODS.map((period) => {
-        const current = q.data.items.find((r) => r.period === period) ?? null;
-        return {
-          key: period,
-          label: period === 'half' ? '6 tháng đầu năm' : 'Cả năm',
-          children: (
-            // Keyed by version so that a saved or reloaded report refills the form.
-            <ReportForm
-              key={`${period}-${current?.version ?? 0}`}
-              areaId={area.id}
-              year={year}
-              period={period}
-              current={current}
-              onSaved={reload}
-              onConflict={reload}
-            />
-          ),
-        };
-      })}
-    />
+    <>
+      {notice && <Alert type="success" showIcon title={notice} closable onClose={() => setNotice(null)} data-testid="supervision-saved" />}
+      <Tabs
+        items={SUPERVISION_PERIODS.map((period) => {
+          const current = q.data.items.find((r) => r.period === period) ?? null;
+          return {
+            key: period,
+            label: period === 'half' ? '6 tháng đầu năm' : 'Cả năm',
+            children: (
+              // Keyed by version so that a saved or reloaded report refills the form.
+              <ReportForm
+                key={`${period}-${current?.version ?? 0}`}
+                areaId={area.id}
+                year={year}
+                period={period}
+                current={current}
+                onSaved={saved}
+                onConflict={reload}
+              />
+            ),
+          };
+        })}
+      />
+    </>
   );
 }
 

@@ -85,9 +85,8 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
       {!orgId && <Alert type="info" showIcon title="Chọn cấp ủy để xem tình hình gửi báo cáo giám sát thường xuyên của cấp ủy viên." />}
       {q.error && <QueryError error={q.error} />}
       {s && (
-        <Card
-          title={`${s.org.name}: báo cáo ${SUPERVISION_PERIOD_LABELS[s.period].toLowerCase()} ${s.year}`}
-          extra={
+        <Card title={`${s.org.name}: báo cáo ${SUPERVISION_PERIOD_LABELS[s.period].toLowerCase()} ${s.year}`}>
+          <div style={{ marginBottom: 12 }}>
             <Space wrap>
               {canWrite && (
                 <Button onClick={() => setAssigning(true)} data-testid="supervision-assign">
@@ -119,8 +118,7 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
                 </Popconfirm>
               )}
             </Space>
-          }
-        >
+          </div>
           <Typography.Paragraph type="secondary">
             Kỳ báo cáo từ {formatDate(s.periodStart)} đến {formatDate(s.periodEnd)}; nhận báo cáo từ {formatDate(s.opensOn)}; hạn gửi{' '}
             {formatDate(s.dueOn)} (tính theo ngày làm việc sau khi hết kỳ; cấp ủy có thể đặt hạn riêng). Đã gửi{' '}

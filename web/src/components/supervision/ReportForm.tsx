@@ -31,7 +31,6 @@ export function ReportForm({
 }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const closed = current?.compiled ?? false;
 
@@ -40,7 +39,6 @@ export function ReportForm({
     if (!v) return;
     setBusy(true);
     setError(null);
-    setNotice(null);
     try {
       const saved = await supervisionApi.submit(areaId, {
         year,
@@ -51,7 +49,6 @@ export function ReportForm({
         signsOfViolation: v.signsOfViolation,
         version: current?.version ?? 0,
       });
-      setNotice(saved.late ? 'Đã gửi báo cáo (sau hạn: ghi nhận gửi muộn).' : 'Đã gửi báo cáo.');
       onSaved(saved);
     } catch (e) {
       reportSaveError(e, form, setError, onConflict);
@@ -81,7 +78,6 @@ export function ReportForm({
         )}
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
-      {notice && <Alert type="success" showIcon title={notice} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
