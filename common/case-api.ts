@@ -221,5 +221,4 @@ export const CASE_AUDIT_LABELS: Record<string, string> = {
   'case.attachment.add': 'Đính kèm tài liệu vào bước',
   'case.attachment.download': 'Tải tài liệu đính kèm của cuộc có độ mật',
   'case.conclusion': 'Ghi nhận kết luận',
-  'case.escalate': 'Chuyển giám sát sang kiểm tra khi có dấu hiệu vi phạm',
 };

@@ -8,7 +8,7 @@ import { SYSTEM_SCOPE } from '../../server/src/platform/access/scope.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
 import { createUser, login, orgByCode, type Session } from '../helpers/factories.ts';
-import { addMember, addOrg, addRelative } from './cases.fixtures.ts';
+import { addMember, addOrg, addRelative, pdf, upload } from './cases.fixtures.ts';
 
 let ctx: TestDb;
 let app: FastifyInstance;
@@ -292,6 +292,22 @@ describe('scope and secrecy marks', () => {
       tx.selectFrom('audit_log').select('action').where('entity_id', '=', c.id).execute(),
     );
     expect(reads.map((r) => r.action)).toEqual(expect.arrayContaining(['case.create', 'secret.read']));
+    // Its files inherit the mark: hidden from the officer, and each download by the leader is audited.
+    const up = await upload(
+      app,
+      leader,
+      `/api/v1/cases/${c.id}/attachments`,
+      { title: 'Biên bản làm việc', kind: 'minutes' },
+      { name: 'bb.pdf', data: pdf('mật') },
+    );
+    const attachment = up.json().attachments[0];
+    expect(attachment.stepId).toBe(c.steps[0].id);
+    expect((await get(`/api/v1/case-attachments/${attachment.id}/file`, officer)).statusCode).toBe(404);
+    expect((await get(`/api/v1/case-attachments/${attachment.id}/file`)).statusCode).toBe(200);
+    const downloads = await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
+      tx.selectFrom('audit_log').select('action').where('entity_id', '=', attachment.id).execute(),
+    );
+    expect(downloads.map((r) => r.action)).toEqual(['case.attachment.add', 'case.attachment.download']);
   });
 
   it('filters the list by organisation subtree, kind, step and status, with counts', async () => {
