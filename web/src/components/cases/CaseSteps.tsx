@@ -89,7 +89,7 @@ export function CaseSteps({ c, canWrite, onChanged }: { c: CaseDetail; canWrite:
     const done = !!last?.completedOn;
     return {
       color: current ? 'blue' : done ? 'green' : 'gray',
-      children: (
+      content: (
         <div data-testid={`case-step-${code}`}>
           <Space wrap>
             <Typography.Text strong={current}>{stepLabel(kind, code)}</Typography.Text>
