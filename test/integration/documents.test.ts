@@ -167,6 +167,8 @@ describe('generating documents in the Party format', () => {
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
     expect(xml).toContain('<w:sz w:val="28"/>');
+    // Page numbers from the second page on: a distinct (empty) first-page header.
+    expect(xml).toContain('<w:titlePg');
   });
 
   it('regenerating keeps the number and adds revision 2; every revision stays downloadable', async () => {

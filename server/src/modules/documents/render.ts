@@ -2,12 +2,15 @@
 // top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; "ĐẢNG CỘNG SẢN VIỆT NAM" 15 pt
 // bold and underlined; the issuing body 14 pt bold with "*" under it; the place-and-date line 14 pt
 // italic; the type 16 pt bold capitals, its summary 14 pt bold; body 14 pt justified with a first-line
-// indent; "Nơi nhận:" 14 pt underlined, its lines 12 pt; the signature block bold capitals.
+// indent; "Nơi nhận:" 14 pt underlined, its lines 12 pt; the signature block bold capitals; page
+// numbers centred in the top margin from the second page on.
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -139,6 +142,7 @@ export async function renderDocx(m: DocumentModel, meta: { title: string; creato
     sections: [
       {
         properties: {
+          titlePage: true,
           page: {
             size: { width: mm(210), height: mm(297) },
             margin: {
@@ -148,6 +152,17 @@ export async function renderDocx(m: DocumentModel, meta: { title: string; creato
               right: mm(15),
             },
           },
+        },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(14) })],
+              }),
+            ],
+          }),
         },
         children,
       },
