@@ -144,9 +144,29 @@ describe('assigning areas and fields to committee members', () => {
     expect(Object.keys(res.json().error.fields)).toContain(field);
   });
 
+  it('links the assignment to the member record of the registry, whose name it takes', async () => {
+    const member = await post('/api/v1/members', officer, { orgId: cell, fullName: 'Hoàng Văn Thái' });
+    expect(member.statusCode).toBe(200);
+    const res = await post('/api/v1/supervision-areas', officer, {
+      bodyOrgId: commune.id,
+      userId: memberA.id,
+      memberId: member.json().id,
+      area: 'Chi bộ Xóm 1',
+      fromDate: '2026-09-01',
+    });
+    expect(res.json()).toMatchObject({ memberId: member.json().id, holderName: 'Hoàng Văn Thái' });
+  });
+
   it('a committee member sees their own areas; cannot assign', async () => {
     const mine = await get('/api/v1/supervision-areas?mine=true', sessionA);
-    expect(mine.json().items.map((a: { id: string }) => a.id)).toEqual([areaA.id]);
+    expect(
+      mine
+        .json()
+        .items.map((a: { area: string }) => a.area)
+        .sort(),
+    ).toEqual(['Chi bộ Xóm 1', 'Các chi bộ Xóm 1 đến Xóm 5']);
+    const minesB = await get('/api/v1/supervision-areas?mine=true', sessionB);
+    expect(minesB.json().items.map((a: { id: string }) => a.id)).toEqual([areaB.id]);
     const refused = await post('/api/v1/supervision-areas', sessionA, {
       bodyOrgId: commune.id,
       userId: memberA.id,

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, type ButtonProps, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { SupervisionArea } from '../../../../common/supervision.ts';
+import { COMMITTEE_POSTS, leadershipOf } from '../../api/leadership.ts';
 import { orgsApi } from '../../api/orgs.ts';
 import { supervisionApi } from '../../api/supervision.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
@@ -11,6 +12,7 @@ import { useFormSubmit } from '../useFormSubmit.ts';
 
 interface Values {
   userId: string;
+  memberId?: string;
   holderName?: string;
   area: string;
   fields: string[];
@@ -43,6 +45,8 @@ export function AssignAreaModal({
 }) {
   const [form] = Form.useForm<Values>();
   const candidates = useQuery({ queryKey: ['supervision', 'candidates', bodyOrgId], queryFn: () => supervisionApi.candidates(bodyOrgId) });
+  // Committee posts recorded in the registry, to link the assignment to the member's record.
+  const holders = useQuery({ queryKey: ['leadership', bodyOrgId, 'committee'], queryFn: () => leadershipOf(bodyOrgId, COMMITTEE_POSTS) });
   const children = useQuery({ queryKey: ['orgs', 'children', bodyOrgId], queryFn: () => orgsApi.children(bodyOrgId) });
   const { submit, busy, error } = useFormSubmit(
     form,
@@ -50,6 +54,7 @@ export function AssignAreaModal({
       supervisionApi.createArea({
         bodyOrgId,
         userId: v.userId,
+        memberId: v.memberId ?? null,
         holderName: v.holderName?.trim() || null,
         area: v.area,
         fields: v.fields ?? [],
@@ -92,7 +97,20 @@ export function AssignAreaModal({
             data-testid="supervision-assign-user"
           />
         </Form.Item>
-        <Form.Item name="holderName" label="Họ và tên ghi trên báo cáo (để trống: lấy theo tài khoản)">
+        <Form.Item name="memberId" label="Đảng viên trong danh sách cấp ủy (hồ sơ đảng viên, không bắt buộc)">
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={holders.isPending}
+            options={[...new Map((holders.data ?? []).map((h) => [h.memberId, h])).values()].map((h) => ({
+              value: h.memberId,
+              label: `${h.fullName} (${h.title})`,
+            }))}
+            data-testid="supervision-assign-member"
+          />
+        </Form.Item>
+        <Form.Item name="holderName" label="Họ và tên ghi trên báo cáo (để trống: lấy theo hồ sơ đảng viên hoặc tài khoản)">
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item

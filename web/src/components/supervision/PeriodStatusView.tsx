@@ -146,6 +146,9 @@ export function PeriodStatusView({ canWrite }: { canWrite: boolean }) {
                       {REPORT_STATUS_LABELS[st]}
                     </Tag>
                     {row.report?.signsOfViolation && <Tag color="volcano">Có dấu hiệu vi phạm</Tag>}
+                    {!row.userId && (
+                      <Tag title="Cấp ủy viên chưa có tài khoản nên không gửi báo cáo trên hệ thống được">Chưa liên kết tài khoản</Tag>
+                    )}
                   </Space>
                 ),
               },
