@@ -245,7 +245,7 @@ describe('six-month reports (due 10 working days after 30/6: 14/7/2026, platform
     expect(again.statusCode).toBe(409);
     const fixed = await post(`/api/v1/supervision-areas/${areaA.id}/reports`, sessionA, {
       ...REPORT,
-      proposals: 'Đề nghị Ủy ban Kiểm tra giám sát chuyên đề Chi bộ Xóm 2.',
+      proposals: 'Đề nghị Ủy ban Kiểm tra giám sát chuyên đề Chi bộ Xóm 2.\u0007',
       signsOfViolation: true,
       version: reportA.version,
     });
@@ -294,6 +294,9 @@ describe('compilation for the standing committee', () => {
       'Times New Roman',
     ])
       expect(xml).toContain(s);
+    // A control character pasted into a report would make the file unreadable in Word: the docx package drops it.
+    expect(xml).toContain('giám sát chuyên đề Chi bộ Xóm 2.<');
+    expect(xml.includes('\u0007')).toBe(false);
     const audit = await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
       tx.selectFrom('audit_log').select('action').where('action', 'like', 'supervision.%').execute(),
     );

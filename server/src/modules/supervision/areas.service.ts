@@ -66,14 +66,15 @@ export class SupervisionAreaService {
   }
 
   /** The committee whose members are assigned: it must exist, be writable, be open and have a committee. */
-  private async body(tx: Tx, scope: Scope, orgId: string): Promise<Org> {
+  private async body(tx: Tx, scope: Scope, orgId: string, forNew = true): Promise<Org> {
     const org = await repo.findOrg(tx, orgId);
     if (!org || !inScope(scope, org.path) || org.secrecy > scope.clearance)
       throw invalid('bodyOrgId', 'Tổ chức không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     assertWritable(scope, org.path);
     if (!org.has_committee)
       throw invalid('bodyOrgId', 'Tổ chức này không có cấp ủy: chỉ phân công giám sát cho cấp ủy viên của tổ chức có cấp ủy.');
-    if (org.valid_to) throw invalid('bodyOrgId', 'Tổ chức này đã giải thể hoặc sáp nhập.');
+    // A dissolved committee takes no new assignment; its existing ones can still be corrected and ended.
+    if (forNew && org.valid_to) throw invalid('bodyOrgId', 'Tổ chức này đã giải thể hoặc sáp nhập.');
     return org;
   }
 
@@ -149,7 +150,7 @@ export class SupervisionAreaService {
     const scope = requireScope(actor, 'inspection.write');
     return this.run(scope, async (tx) => {
       const before = await this.load(tx, scope, id);
-      const org = await this.body(tx, scope, before.body_org_id);
+      const org = await this.body(tx, scope, before.body_org_id, false);
       const fromDate = input.fromDate ?? before.from_date;
       const toDate = input.toDate !== undefined ? input.toDate : before.to_date;
       if (toDate && toDate < fromDate) throw invalid('toDate', 'Ngày kết thúc phải sau ngày bắt đầu.');

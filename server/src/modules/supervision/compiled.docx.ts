@@ -15,7 +15,14 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 
 type RunOpts = { bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
 const run = (text: string, o: RunOpts = {}) =>
-  new TextRun({ text, font: FONT, size: o.size ?? SIZE, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined });
+  new TextRun({
+    text: text.replace(CONTROL, ''),
+    font: FONT,
+    size: o.size ?? SIZE,
+    bold: o.bold,
+    italics: o.italics,
+    underline: o.underline ? {} : undefined,
+  });
 const centred = (text: string, o: RunOpts = {}) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, o)] });
 const body = (children: TextRun[]) =>
   new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { before: 60, after: 60 }, children });
