@@ -52,7 +52,8 @@ async function addCase(over: Record<string, unknown> = {}) {
         scope_path: commune.path,
         province_code: commune.province_code,
         year: 2025,
-        seq,
+        // Far above the numbers the cases API draws for the same body and year.
+        seq: 1000 + seq,
         code: `KT-2025-${String(seq).padStart(3, '0')}`,
         kind: 'inspection.signs',
         subject_member_id: memberId,
@@ -316,6 +317,62 @@ describe('minutes of several working sessions (domain.md §3: each working sessi
     expect(single.json().error.fields.newSession).toBeTruthy();
     const foreign = await post({ docType: 'minutes_work', of: decisionOfAnotherCase });
     expect(foreign.statusCode).toBe(400);
+  });
+});
+
+describe('with a case run through the cases API', () => {
+  it('generates the decision under the number recorded with it, and the notice from the recorded conclusion', async () => {
+    const leader = await login(app, await createUser(ctx, { roles: [{ role: 'ubkt_leader', orgCode: 'X17662' }], totp: true }));
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await app.inject({ method: 'POST', url, headers: leader.headers, payload });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as { id: string; version: number };
+    };
+    let c = await post('/api/v1/cases', {
+      kind: 'inspection.signs',
+      bodyOrgId: commune.id,
+      bodyType: 'ubkt',
+      subjectMemberId: memberId,
+      topic: 'Việc chấp hành quy định về những điều đảng viên không được làm',
+      grounds: 'Đơn phản ánh có nội dung cụ thể về việc nhận tiền hỗ trợ sai đối tượng.',
+      openedOn: '2025-03-03',
+    });
+    c = await post(`/api/v1/cases/${c.id}/decision`, { decidedOn: '2025-03-03', decisionNo: '21-QĐ/UBKTĐU', version: c.version });
+    c = await post(`/api/v1/cases/${c.id}/team`, {
+      fullName: 'Phan Văn Lực',
+      position: 'Ủy viên Ủy ban Kiểm tra',
+      role: 'leader',
+      version: c.version,
+    });
+    const decision = await generate(c.id, 'decision', leader);
+    expect(decision.json()).toMatchObject({ number: 21, numberText: '21-QĐ/UBKTĐU' });
+    const xml = await documentXml(decision.json().id, leader);
+    expect(xml).toContain('Đô Lương, ngày 03 tháng 3 năm 2025');
+    expect(xml).toContain('Phan Văn Lực');
+    for (const [to, on] of [
+      ['handover', '2025-03-05'],
+      ['explanation', '2025-03-10'],
+      ['verification', '2025-03-17'],
+      ['subject_meeting', '2025-04-02'],
+      ['results_report', '2025-04-09'],
+      ['conclusion', '2025-04-16'],
+    ])
+      c = await post(`/api/v1/cases/${c.id}/advance`, { to, on, version: c.version });
+    c = await post(`/api/v1/cases/${c.id}/conclusion`, {
+      findings: 'Đồng chí Nguyễn Văn Đức không có vi phạm như nội dung đơn phản ánh.',
+      violationFound: false,
+      concludedOn: '2025-04-18',
+      requirements: [{ requirement: 'Chi bộ thông tin kết quả kiểm tra tại kỳ sinh hoạt', ownerName: 'Chi bộ Xóm 1', dueOn: '2025-05-31' }],
+      version: c.version,
+    });
+    const notice = await generate(c.id, 'conclusion_notice', leader, '2025-04-21');
+    expect(notice.statusCode).toBe(200);
+    expect(notice.json().numberText).toBe('1-TB/UBKTĐU');
+    const text = await documentXml(notice.json().id, leader);
+    expect(text).toContain('Ngày 18 tháng 4 năm 2025, Ủy ban Kiểm tra Đảng ủy xã Đô Lương đã họp');
+    expect(text).toContain('Thực hiện Quyết định số 21-QĐ/UBKTĐU, ngày 03/03/2025');
+    expect(text).toContain('Qua kiểm tra, đồng chí Nguyễn Văn Đức, đảng viên Chi bộ Xóm 1 không có vi phạm.');
+    expect(text).toContain('Chi bộ thông tin kết quả kiểm tra tại kỳ sinh hoạt');
   });
 });
 

@@ -129,7 +129,13 @@ export class DocumentService {
       let number = target?.number ?? null;
       let text = target?.number_text ?? null;
       const symbol = DOC_SYMBOLS[type];
-      if (!target && symbol) {
+      if (!target && type === 'decision' && c.decision_no) {
+        // The decision was recorded with its number (issued from the office's register): the document
+        // carries that number rather than drawing a second one.
+        text = c.decision_no;
+        const lead = /^\d+/.exec(c.decision_no);
+        number = lead ? Number(lead[0]) : null;
+      } else if (!target && symbol) {
         number = await repo.nextNumber(tx, c.body_org_id, year, `${symbol}/${issuer.abbreviation}`, c.scope_path);
         text = numberText(number, symbol, issuer.abbreviation);
       }
