@@ -16,7 +16,7 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 type RunOpts = { bold?: boolean; italics?: boolean; underline?: boolean; size?: number };
 const run = (text: string, o: RunOpts = {}) =>
   new TextRun({
-    text: text.replace(CONTROL, ''),
+    text,
     font: FONT,
     size: o.size ?? SIZE,
     bold: o.bold,
