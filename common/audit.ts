@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { CASE_AUDIT_LABELS } from './case-api.ts';
+import { COVERAGE_AUDIT_LABELS } from './coverage.ts';
+import { DOCUMENTS_AUDIT_LABELS } from './documents.ts';
+import { NOTIFICATION_AUDIT_LABELS } from './notifications.ts';
+import { PROGRAMME_AUDIT_LABELS } from './programmes.ts';
+import { REMEDIATION_AUDIT_LABELS } from './remediation.ts';
+import { SUPERVISION_AUDIT_LABELS } from './supervision.ts';
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -67,4 +74,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'system.bootstrap': 'Khởi tạo hệ thống',
   'backup.create': 'Sao lưu dữ liệu',
   'backup.restore': 'Khôi phục dữ liệu',
+  // Inspection and supervision (issue #4): each module keeps its own labels beside its schemas.
+  ...PROGRAMME_AUDIT_LABELS,
+  ...CASE_AUDIT_LABELS,
+  ...DOCUMENTS_AUDIT_LABELS,
+  ...COVERAGE_AUDIT_LABELS,
+  ...REMEDIATION_AUDIT_LABELS,
+  ...NOTIFICATION_AUDIT_LABELS,
+  ...SUPERVISION_AUDIT_LABELS,
 };
