@@ -128,7 +128,7 @@ function levelSubject(kind: CaseKind, body: DecidingBody, subject: Subject, conf
     return ok;
   }
   if (kind === 'inspection.ktgs_duty' || kind === 'inspection.finance')
-    return no('Loại kiểm tra này tiến hành đối với tổ chức đảng, không đối với đảng viên (Điều lệ Đảng, Điều 32, khoản 6; Quy định 296-QĐ/TW).');
+    return no('Loại kiểm tra này tiến hành đối với tổ chức đảng, không đối với đảng viên (Điều lệ Đảng, Điều 32).');
   const committees = subject.isCommitteeMemberOf ?? [];
   // Checked first: sitting also on this level's committee does not bring a higher level's member down to it.
   if (config.upperCommitteeMembersReserved && committees.some((p) => isBelow(here, p)))
