@@ -9,6 +9,7 @@ import { BODY_TYPE_LABELS, type CaseKind, isInspection, type StepCode, stepLabel
 import { CLEARANCE_LABELS, type Clearance } from '../../../common/roles.ts';
 import { type CaseDetail, casesApi } from '../api/cases.ts';
 import { errorMessage } from '../api/client.ts';
+import { documentsKey } from '../api/documents.ts';
 import { AdvanceModal, DecisionModal, ExtendModal, StatusModal } from '../components/cases/CaseActionModals.tsx';
 import { CaseSteps } from '../components/cases/CaseSteps.tsx';
 import { CaseTeam } from '../components/cases/CaseTeam.tsx';
@@ -67,6 +68,8 @@ export function CasePage() {
     queryClient.setQueryData(['cases', 'one', id], next);
     void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
     void queryClient.invalidateQueries({ queryKey: ['remediation'] });
+    // Which documents can be generated follows the case (a conclusion opens the notice).
+    void queryClient.invalidateQueries({ queryKey: documentsKey(id) });
     if (text) message.success(text);
   };
   const reload = () => void q.refetch();
