@@ -65,11 +65,14 @@ export async function runReminders(ctx: AppContext, today: string, opts: Reminde
       created: created.length,
       byKind,
     };
-    await appendAudit(tx, systemActor(null, opts.actorLabel ?? 'Nhắc việc tự động'), {
-      action: 'reminders.run',
-      scopePath: ROOT_PATH,
-      detail: { ...result },
-    });
+    // A run that wrote nothing is not a write: an hourly job would otherwise add 8,760 empty entries a year.
+    if (created.length > 0) {
+      await appendAudit(tx, systemActor(null, opts.actorLabel ?? 'Nhắc việc tự động'), {
+        action: 'reminders.run',
+        scopePath: ROOT_PATH,
+        detail: { ...result },
+      });
+    }
     return result;
   });
 }
