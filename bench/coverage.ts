@@ -104,9 +104,7 @@ try {
   const baseline = (path: string) =>
     inTransaction(database.db, scope, (tx) =>
       sql`SELECT count(*)::int AS n FROM inspection_case c
-          WHERE ktgs_path_text(c.scope_path) COLLATE "C" >= ${`${path}.`} AND ktgs_path_text(c.scope_path) COLLATE "C" < ${`${path}/`}`.execute(
-        tx,
-      ),
+          WHERE c.scope_key >= ${`${path}.`} AND c.scope_key < ${`${path}/`}`.execute(tx),
     );
   const rows: string[][] = [];
   for (const [level, orgs] of Object.entries(samples)) {

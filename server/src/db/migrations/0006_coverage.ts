@@ -75,18 +75,26 @@ CREATE TRIGGER post_stat_upd AFTER UPDATE ON post REFERENCING OLD TABLE AS old_r
 CREATE TRIGGER post_stat_del AFTER DELETE ON post REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION ktgs_post_stat();
 
--- Subtree ranges on the path as text, COLLATE "C" so that [ 'a.b.', 'a.b/' ) is the subtree whatever the
--- database's collation, with the default operator class so that plain >= and < (leakproof, usable
--- under row-level security) match the index: the text_pattern_ops indexes of 0005 serve only ~>=~.
-CREATE INDEX org_unit_path_c_idx ON org_unit ((ktgs_path_text(path) COLLATE "C"));
+-- Subtree ranges need a path as text in a column: under row-level security PostgreSQL applies a user's
+-- condition through an index only if every function in it is leakproof, and the ltree-to-text cast
+-- inside ktgs_path_text() is not (so the text_pattern_ops indexes of 0005 are not used there). A stored
+-- key (path || '.') COLLATE "C" compared with plain >= and < (leakproof) is: [ 'a.b.', 'a.b/' ) is the subtree.
+ALTER TABLE org_unit ADD COLUMN path_key text COLLATE "C" GENERATED ALWAYS AS (path::text || '.') STORED;
+ALTER TABLE inspection_case
+  ADD COLUMN subject_key text COLLATE "C" GENERATED ALWAYS AS (subject_path::text || '.') STORED,
+  ADD COLUMN scope_key text COLLATE "C" GENERATED ALWAYS AS (scope_path::text || '.') STORED;
+ALTER TABLE programme_item ADD COLUMN subject_key text COLLATE "C" GENERATED ALWAYS AS (subject_path::text || '.') STORED;
+ALTER TABLE case_step ADD COLUMN scope_key text COLLATE "C" GENERATED ALWAYS AS (scope_path::text || '.') STORED;
+ALTER TABLE remediation_item ADD COLUMN scope_key text COLLATE "C" GENERATED ALWAYS AS (scope_path::text || '.') STORED;
+CREATE INDEX org_unit_path_key_idx ON org_unit (path_key);
 -- Done cases by subject: coverage counts a case in the year its result was given (conclusion notice,
 -- else closing); the same index gives the planner each subject's last coverage.
-CREATE INDEX inspection_case_done_c_idx ON inspection_case ((ktgs_path_text(subject_path) COLLATE "C"), (coalesce(notified_on, closed_on)))
+CREATE INDEX inspection_case_done_key_idx ON inspection_case (subject_key, (coalesce(notified_on, closed_on)))
   WHERE status <> 'cancelled';
-CREATE INDEX inspection_case_scope_c_idx ON inspection_case ((ktgs_path_text(scope_path) COLLATE "C"), year);
-CREATE INDEX programme_item_subject_c_idx ON programme_item ((ktgs_path_text(subject_path) COLLATE "C"), year);
-CREATE INDEX case_step_open_c_idx ON case_step ((ktgs_path_text(scope_path) COLLATE "C"), due_on) WHERE completed_on IS NULL;
-CREATE INDEX remediation_open_c_idx ON remediation_item ((ktgs_path_text(scope_path) COLLATE "C"), due_on) WHERE status = 'open';
+CREATE INDEX inspection_case_scope_key_idx ON inspection_case (scope_key, year);
+CREATE INDEX programme_item_subject_key_idx ON programme_item (subject_key, year);
+CREATE INDEX case_step_open_key_idx ON case_step (scope_key, due_on) WHERE completed_on IS NULL;
+CREATE INDEX remediation_open_key_idx ON remediation_item (scope_key, due_on) WHERE status = 'open';
 
 -- Existing rows, counted once, in the system scope (the migration's transaction only).
 DO $$

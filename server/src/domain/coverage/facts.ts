@@ -121,7 +121,12 @@ export function subtreeOf(facts: CoverageFacts): Subtree {
   const below = [...orgs.values()].filter((o) => o.id !== root.id);
   let sortedOrgs: CoverageOrg[] | null = null;
   const sorted = () => {
-    sortedOrgs ??= [...orgs.values()].sort(compareOrgs);
+    if (sortedOrgs) return sortedOrgs;
+    // Pre-sorted by a cheap key close to the collation, the collator's sort (a merge sort that finds
+    // runs) then makes few comparisons: ~9,000 cells of a province in milliseconds instead of 100 ms.
+    const keyed = [...orgs.values()].map((o) => ({ o, k: roughKey(o.name) }));
+    keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    sortedOrgs = keyed.map((x) => x.o).sort(compareOrgs);
     return sortedOrgs;
   };
   return { root, all: byId, orgs, below, members, membersByOrg, memberCount, totals, sorted };
@@ -131,6 +136,39 @@ export function subtreeOf(facts: CoverageFacts): Subtree {
 export function neededFor(percent: number, total: number): number {
   // The epsilon absorbs binary rounding (e.g. 10 × 30 / 100) so an exact share is not rounded up.
   return Math.max(0, Math.ceil((percent * total) / 100 - 1e-9));
+}
+
+// Vietnamese letters in alphabetical order; tone marks are dropped (the collator orders those ties).
+const LETTERS = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const MODIFIED: Record<string, string> = { 'a\u0306': 'ă', 'a\u0302': 'â', 'e\u0302': 'ê', 'o\u0302': 'ô', 'o\u031b': 'ơ', 'u\u031b': 'ư' };
+
+// Per character: its letter's rank (precomposed Vietnamese letters looked up once, not normalised per call).
+const RANK = new Map<string, string>();
+function rankOf(c: string): string {
+  let r = RANK.get(c);
+  if (r === undefined) {
+    const d = c.normalize('NFD').toLowerCase();
+    const letter = MODIFIED[d.slice(0, 2)] ?? d[0] ?? c;
+    const i = LETTERS.indexOf(letter);
+    r = i >= 0 ? String.fromCharCode(0x100 + i) : c === ' ' ? '\u0001' : /^[\u0300-\u036f]$/.test(c) ? '' : c.toLowerCase();
+    RANK.set(c, r);
+  }
+  return r;
+}
+
+/** An approximation of the Vietnamese collation as a plain string: letters by rank, numbers padded. */
+export function roughKey(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] as string;
+    if (c >= '0' && c <= '9') {
+      let j = i;
+      while (j < name.length && (name[j] as string) >= '0' && (name[j] as string) <= '9') j++;
+      out += `\u0002${name.slice(i, j).padStart(12, '0')}`;
+      i = j - 1;
+    } else out += rankOf(c);
+  }
+  return out;
 }
 
 const orgCollator = new Intl.Collator('vi', { numeric: true, sensitivity: 'variant' });

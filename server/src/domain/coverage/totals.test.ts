@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from './coverage.ts';
-import type { CoverageFacts, CoverageMember, CoverageOrg, OrgMemberTotals, WorkItem } from './facts.ts';
+import {
+  type CoverageFacts,
+  type CoverageMember,
+  type CoverageOrg,
+  compareOrgs,
+  type OrgMemberTotals,
+  roughKey,
+  subtreeOf,
+  type WorkItem,
+} from './facts.ts';
 import { proposeSubjects } from './planner.ts';
 import { DEFAULT_TARGETS } from './targets.ts';
 
@@ -55,5 +64,20 @@ describe('coverage from per-organisation totals equals coverage from the full me
     expect(gap?.proposals.map((p) => p.subjectId)).toEqual(['b7']);
     const [none] = proposeSubjects(aggregated, DEFAULT_TARGETS, new Map(), { only: ['membersCovered'] });
     expect(none).toMatchObject({ missing: 1, shortfall: 1, proposals: [] });
+  });
+});
+
+describe('organisations in Vietnamese order, sorted once (Intl.Collator vi, numeric)', () => {
+  it('gives exactly the collator’s order, whatever the pre-sorting key says', () => {
+    const words = ['Thôn', 'Thốn', 'Thon', 'Ấp', 'Ap', 'Đội', 'Dội', 'Xóm', 'Ươm', 'Ưu', 'Ông', 'Ơn', 'Chi bộ', 'Khu phố', 'Bản'];
+    const many: CoverageOrg[] = [org('root', null, 'commune')];
+    for (let i = 0; i < 600; i++) {
+      const w = words[(i * 7) % words.length] as string;
+      many.push({ ...org(`o${i}`, 'root', 'cell'), name: `${w} ${(i * 37) % 113} ${words[(i * 3) % words.length]}` });
+    }
+    const sub = subtreeOf({ year: 2025, rootOrgId: 'root', orgs: many, members: [], items: [] });
+    expect(sub.sorted().map((o) => o.id)).toEqual([...many].sort(compareOrgs).map((o) => o.id));
+    expect(roughKey('Thôn 2') < roughKey('Thôn 10')).toBe(true);
+    expect(roughKey('Đội') > roughKey('Dội')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 import type { SensitiveArea } from '../../../../common/posts.ts';
 import type { Tx } from '../../db/context.ts';
 import type { CoverageFacts, CoverageMember, CoverageOrg, OrgMemberTotals, WorkItem } from '../../domain/coverage/facts.ts';
+import { DEFAULT_TARGETS } from '../../domain/coverage/targets.ts';
 import * as repo from './coverage.repository.ts';
 
 export interface LoadedFacts {
@@ -35,7 +36,8 @@ function toMember(m: repo.MemberRow): CoverageMember {
 export async function loadFacts(tx: Tx, root: repo.OrgRow, year: number, candidates = 0): Promise<LoadedFacts> {
   const { from, to } = yearBounds(year);
   // The root is measured even for a year before it was formed (communes of 1/7/2025 asked about 2024).
-  const rows = [root, ...(await repo.subtreeOrgs(tx, root.path, from, to)).filter((o) => o.id !== root.id)];
+  const found = await repo.subtreeOrgs(tx, root.path, from, to);
+  const rows = [found.find((o) => o.id === root.id) ?? { ...root, members: 0, leaders: 0 }, ...found.filter((o) => o.id !== root.id)];
   const parent = root.parent_id ? await repo.findOrg(tx, root.parent_id) : undefined;
   const hasChildren = new Set(rows.map((o) => o.parent_id));
   const orgs: CoverageOrg[] = [...rows, ...(parent ? [parent] : [])].map((o) => ({
@@ -48,12 +50,7 @@ export async function loadFacts(tx: Tx, root: repo.OrgRow, year: number, candida
   const isCell = new Map(orgs.map((o) => [o.id, o.isCell]));
   // Secretaries and deputies of a đảng ủy or a commune are not cell leaders: only cells' count.
   const totals = new Map<string, OrgMemberTotals>(
-    (
-      await repo.memberTotals(
-        tx,
-        rows.map((o) => o.id),
-      )
-    ).map((t) => [t.org_id, { members: t.members, leaders: isCell.get(t.org_id) ? t.leaders : 0 }]),
+    rows.map((o) => [o.id, { members: o.members, leaders: isCell.get(o.id) ? o.leaders : 0 }]),
   );
 
   const done = await repo.doneCases(tx, root.path, from, to);
@@ -87,8 +84,20 @@ export async function loadFacts(tx: Tx, root: repo.OrgRow, year: number, candida
         }),
       ),
   ];
-  const named = [...new Set(items.flatMap((i) => (i.subjectMemberId ? [i.subjectMemberId] : [])))];
-  const members = new Map((await repo.membersByIds(tx, named)).map((m) => [m.id, toMember(m)]));
+  // A member named by an item is placed in the organisation the item recorded (subject_path): no
+  // lookup of thousands of members. Only thematic work needs to know who is a cell secretary or deputy.
+  const orgByPath = new Map(rows.map((o) => [o.path, o.id]));
+  const paths = new Map<string, string>();
+  for (const r of [...done, ...plan]) if (r.subject_member_id) paths.set(r.subject_member_id, r.subject_path);
+  const thematic = new Set<string>(DEFAULT_TARGETS.targets.leadersThematic.kinds);
+  const leaders = new Set(
+    await repo.leadersAmong(tx, [...new Set(items.flatMap((i) => (i.subjectMemberId && thematic.has(i.kind) ? [i.subjectMemberId] : [])))]),
+  );
+  const members = new Map<string, CoverageMember>();
+  for (const [id, path] of paths) {
+    const orgId = orgByPath.get(path);
+    if (orgId) members.set(id, { id, name: '', orgId, isSecretaryOrDeputy: leaders.has(id) });
+  }
   let partial = false;
   if (candidates > 0) {
     const cands = await repo.candidateMembers(tx, root, to, candidates);

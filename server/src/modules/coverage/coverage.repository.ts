@@ -1,13 +1,13 @@
-// SQL of the coverage module. Every subtree condition is a range on the path as text, COLLATE "C"
-// (migration 0006): text comparisons are leakproof, so PostgreSQL uses the index under row-level
-// security. Member counts come from the per-organisation roll-up (coverage_org_stat), never from
+// SQL of the coverage module. Every subtree condition is a range on a stored path key (`path.`,
+// COLLATE "C", migration 0006): text comparisons are leakproof, so PostgreSQL uses the index under
+// row-level security. Member counts come from the per-organisation roll-up (coverage_org_stat), never from
 // counting members.
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
 
-/** `ktgs_path_text(col)` within the subtree of `path` (the root included: its text is `path.`). */
+/** A path key column within the subtree of `path` (the root included: its key is `path.`). */
 function inSubtree(column: RawBuilder<unknown>, path: string) {
-  return sql`ktgs_path_text(${column}) COLLATE "C" >= ${`${path}.`} AND ktgs_path_text(${column}) COLLATE "C" < ${`${path}/`}`;
+  return sql`${column} >= ${`${path}.`} AND ${column} < ${`${path}/`}`;
 }
 const col = (name: string) => sql.raw(name);
 
@@ -30,26 +30,18 @@ export async function findOrg(tx: Tx, id: string): Promise<OrgRow | undefined> {
   return r.rows[0];
 }
 
-/** Organisations of the subtree existing at some time in the year. */
-export async function subtreeOrgs(tx: Tx, path: string, from: string, to: string): Promise<OrgRow[]> {
-  const r = await sql<OrgRow>`SELECT id, name, kind, parent_id, path::text AS path, secrecy, province_code
-    FROM org_unit
-    WHERE ${inSubtree(col('path'), path)}
-      AND (valid_from IS NULL OR valid_from <= ${to}) AND (valid_to IS NULL OR valid_to >= ${from})`.execute(tx);
-  return r.rows;
-}
-
-export interface TotalsRow {
-  org_id: string;
+export interface SubtreeOrgRow extends OrgRow {
   members: number;
   leaders: number;
 }
 
-/** Roll-up rows of the given organisations (already filtered by row-level security on org_unit). */
-export async function memberTotals(tx: Tx, orgIds: string[]): Promise<TotalsRow[]> {
-  if (orgIds.length === 0) return [];
-  const r = await sql<TotalsRow>`SELECT org_id, members, leaders FROM coverage_org_stat
-    WHERE org_id = ANY(${orgIds}::uuid[]) AND (members <> 0 OR leaders <> 0)`.execute(tx);
+/** Organisations of the subtree existing at some time in the year, with their roll-up counts. */
+export async function subtreeOrgs(tx: Tx, path: string, from: string, to: string): Promise<SubtreeOrgRow[]> {
+  const r = await sql<SubtreeOrgRow>`SELECT o.id, o.name, o.kind, o.parent_id, o.path::text AS path, o.secrecy, o.province_code,
+      coalesce(s.members, 0) AS members, coalesce(s.leaders, 0) AS leaders
+    FROM org_unit o LEFT JOIN coverage_org_stat s ON s.org_id = o.id
+    WHERE ${inSubtree(col('o.path_key'), path)}
+      AND (o.valid_from IS NULL OR o.valid_from <= ${to}) AND (o.valid_to IS NULL OR o.valid_to >= ${from})`.execute(tx);
   return r.rows;
 }
 
@@ -60,15 +52,15 @@ export interface DoneCaseRow {
   subject_org_id: string | null;
   subject_member_id: string | null;
   programme_item_id: string | null;
-  done_on: string;
+  subject_path: string;
 }
 
 /** Cases on subjects of the subtree whose result was given in [from, to]. */
 export async function doneCases(tx: Tx, path: string, from: string, to: string): Promise<DoneCaseRow[]> {
   const r = await sql<DoneCaseRow>`SELECT c.id, c.kind, c.body_org_id, c.subject_org_id, c.subject_member_id,
-      c.programme_item_id, ${DONE_ON}::text AS done_on
+      c.programme_item_id, c.subject_path::text AS subject_path
     FROM inspection_case c
-    WHERE ${inSubtree(col('c.subject_path'), path)} AND c.status <> 'cancelled'
+    WHERE ${inSubtree(col('c.subject_key'), path)} AND c.status <> 'cancelled'
       AND ${DONE_ON} >= ${from} AND ${DONE_ON} <= ${to}`.execute(tx);
   return r.rows;
 }
@@ -80,16 +72,21 @@ export interface PlanItemRow {
   subject_org_id: string | null;
   subject_member_id: string | null;
   subject_name: string;
+  subject_path: string;
   topic: string;
 }
 
 /** Items of the year's approved programmes (an amendment in progress keeps the approved plan) on subjects of the subtree. */
 export async function planItems(tx: Tx, path: string, year: number): Promise<PlanItemRow[]> {
-  const r = await sql<PlanItemRow>`SELECT i.id, i.kind, p.org_id AS body_org_id, i.subject_org_id, i.subject_member_id,
-      i.subject_name, i.topic
-    FROM programme_item i JOIN programme p ON p.id = i.programme_id
-    WHERE ${inSubtree(col('i.subject_path'), path)} AND i.year = ${year} AND i.status = 'planned'
-      AND p.status IN ('approved', 'amending')
+  // Items first (materialised): otherwise the planner, misled by the row-level-security estimate,
+  // walks every programme of the country and probes its items.
+  const r = await sql<PlanItemRow>`WITH i AS MATERIALIZED (
+      SELECT i.id, i.programme_id, i.kind, i.subject_org_id, i.subject_member_id, i.subject_name, i.subject_path::text AS subject_path,
+        i.topic FROM programme_item i
+      WHERE ${inSubtree(col('i.subject_key'), path)} AND i.year = ${year} AND i.status = 'planned')
+    SELECT i.id, i.kind, p.org_id AS body_org_id, i.subject_org_id, i.subject_member_id, i.subject_name, i.subject_path, i.topic
+    FROM i JOIN programme p ON p.id = i.programme_id
+    WHERE p.status IN ('approved', 'amending')
     ORDER BY i.id`.execute(tx);
   return r.rows;
 }
@@ -111,12 +108,11 @@ const AREAS = sql.raw(
 );
 const ACTIVE = sql.raw(`m.status IN ('probationary','full') AND m.merged_into IS NULL`);
 
-/** Members named by the year's items, as the roll-up counts them (probationary or full). */
-export async function membersByIds(tx: Tx, ids: string[]): Promise<MemberRow[]> {
+/** Of the given members, those who are cell secretaries or deputies (probationary or full members). */
+export async function leadersAmong(tx: Tx, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const r = await sql<MemberRow>`SELECT m.id, m.full_name, m.org_id, ${LEADER} AS leader, NULL AS areas
-    FROM member m WHERE m.id = ANY(${ids}::uuid[]) AND ${ACTIVE}`.execute(tx);
-  return r.rows;
+  const r = await sql<{ id: string }>`SELECT m.id FROM member m WHERE m.id = ANY(${ids}::uuid[]) AND ${ACTIVE} AND ${LEADER}`.execute(tx);
+  return r.rows.map((x) => x.id);
 }
 
 /** Last done inspection or supervision of each subject of the subtree up to `to`. */
@@ -126,7 +122,7 @@ export async function lastCovered(tx: Tx, path: string, to: string): Promise<{ i
     last: string;
   }>`SELECT coalesce(c.subject_member_id, c.subject_org_id) AS id, max(${DONE_ON})::text AS last
     FROM inspection_case c
-    WHERE ${inSubtree(col('c.subject_path'), path)} AND c.status <> 'cancelled' AND ${DONE_ON} <= ${to}
+    WHERE ${inSubtree(col('c.subject_key'), path)} AND c.status <> 'cancelled' AND ${DONE_ON} <= ${to}
     GROUP BY 1`.execute(tx);
   return r.rows;
 }

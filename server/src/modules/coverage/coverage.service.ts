@@ -126,80 +126,90 @@ export class CoverageService {
   }
 
   async dashboard(actor: Actor, q: CoverageQuery, today = todayInVietnam()): Promise<DashboardView> {
-    return this.run(actor, async (tx, scope) => {
-      const root = await this.root(tx, scope, q.orgId);
-      const y = Number(today.slice(0, 4));
-      const cal = await this.calendar.load([y, y + 1], tx);
-      const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
-      const loaded = await loadFacts(tx, root, q.year);
-      const coverage = coverageView(root, computeCoverage(loaded.facts, DEFAULT_TARGETS), loaded);
-      const caseRows = await dash.caseCounts(tx, root.path, q.year);
-      const overdueSteps = await dash.openSteps(tx, root.path, null, dayBefore(today), DASHBOARD_TOP);
-      const dueSteps = await dash.openSteps(tx, root.path, today, dueSoonUntil, DASHBOARD_TOP);
-      const lateCases = await dash.overdueCases(tx, root.path, today, DASHBOARD_TOP);
-      const lateRemediation = await dash.overdueRemediation(tx, root.path, today, DASHBOARD_TOP);
-      // What the lists show of marked cases and requirements is a confidential read.
-      const shownCases = new Map(
-        [...overdueSteps.rows, ...dueSteps.rows].map((s) => [s.case_id, { id: s.case_id, path: s.path, secrecy: s.secrecy }]),
-      );
-      for (const c of lateCases.rows) shownCases.set(c.id, { id: c.id, path: c.path, secrecy: c.secrecy });
-      await auditMarkedReads(tx, actor, 'inspection_case', [...shownCases.values()]);
-      await auditMarkedReads(tx, actor, 'remediation_item', lateRemediation.rows);
-      const step = (s: dash.StepRow) => ({
-        caseId: s.case_id,
-        code: s.code,
-        subjectName: s.subject_name,
-        step: s.step,
-        stepLabel: stepLabel(s.kind as CaseKind, s.step as StepCode),
-        dueOn: s.due_on,
-      });
-      return {
-        orgId: root.id,
-        orgName: root.name,
-        year: q.year,
-        today,
-        dueSoonUntil,
-        coverage,
-        cases: {
-          total: caseRows.reduce((n, r) => n + r.n, 0),
-          byStep: counts(
-            caseRows,
-            (r) => r.step as StepCode,
-            (k) => STEP_LABELS[k],
-            Object.keys(STEP_LABELS) as StepCode[],
-          ),
-          byKind: counts(
-            caseRows,
-            (r) => r.kind as CaseKind,
-            (k) => CASE_KIND_LABELS[k],
-            Object.keys(CASE_KIND_LABELS) as CaseKind[],
-          ),
-          byStatus: counts(
-            caseRows,
-            (r) => r.status as CaseStatus,
-            (k) => CASE_STATUS_LABELS[k],
-            Object.keys(CASE_STATUS_LABELS) as CaseStatus[],
-          ),
-        },
-        stepsDue: { count: dueSteps.count, items: dueSteps.rows.map(step) },
-        stepsOverdue: { count: overdueSteps.count, items: overdueSteps.rows.map(step) },
-        casesOverdue: {
-          count: lateCases.count,
-          items: lateCases.rows.map((c) => ({ caseId: c.id, code: c.code, subjectName: c.subject_name, dueOn: c.due_on })),
-        },
-        remediationOverdue: {
-          count: lateRemediation.count,
-          items: lateRemediation.rows.map((r) => ({
-            id: r.id,
-            caseId: r.case_id,
-            caseCode: r.case_code,
-            requirement: r.requirement,
-            ownerName: r.owner_name,
-            dueOn: r.due_on,
-          })),
-        },
-      };
+    const scope = requireScope(actor, 'inspection.read');
+    const db = this.ctx.database.db;
+    // Two read-only transactions at once (a server gives each its connection): the coverage facts and
+    // the lists. Each checks the organisation against the scope; row-level security holds in both.
+    const [{ root, coverage }, lists] = await Promise.all([
+      inTransaction(db, scope, async (tx) => {
+        const root = await this.root(tx, scope, q.orgId);
+        const loaded = await loadFacts(tx, root, q.year);
+        return { root, coverage: coverageView(root, computeCoverage(loaded.facts, DEFAULT_TARGETS), loaded) };
+      }),
+      inTransaction(db, scope, async (tx) => {
+        const root = await this.root(tx, scope, q.orgId);
+        const y = Number(today.slice(0, 4));
+        const dueSoonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS, await this.calendar.load([y, y + 1], tx));
+        const caseRows = await dash.caseCounts(tx, root.path, q.year);
+        const overdueSteps = await dash.openSteps(tx, root.path, null, dayBefore(today), DASHBOARD_TOP);
+        const dueSteps = await dash.openSteps(tx, root.path, today, dueSoonUntil, DASHBOARD_TOP);
+        const lateCases = await dash.overdueCases(tx, root.path, today, DASHBOARD_TOP);
+        const lateRemediation = await dash.overdueRemediation(tx, root.path, today, DASHBOARD_TOP);
+        // What the lists show of marked cases and requirements is a confidential read.
+        const shownCases = new Map(
+          [...overdueSteps.rows, ...dueSteps.rows].map((s) => [s.case_id, { id: s.case_id, path: s.path, secrecy: s.secrecy }]),
+        );
+        for (const c of lateCases.rows) shownCases.set(c.id, { id: c.id, path: c.path, secrecy: c.secrecy });
+        await auditMarkedReads(tx, actor, 'inspection_case', [...shownCases.values()]);
+        await auditMarkedReads(tx, actor, 'remediation_item', lateRemediation.rows);
+        return { dueSoonUntil, caseRows, overdueSteps, dueSteps, lateCases, lateRemediation };
+      }),
+    ]);
+    const { dueSoonUntil, caseRows, overdueSteps, dueSteps, lateCases, lateRemediation } = lists;
+    const step = (s: dash.StepRow) => ({
+      caseId: s.case_id,
+      code: s.code,
+      subjectName: s.subject_name,
+      step: s.step,
+      stepLabel: stepLabel(s.kind as CaseKind, s.step as StepCode),
+      dueOn: s.due_on,
     });
+    return {
+      orgId: root.id,
+      orgName: root.name,
+      year: q.year,
+      today,
+      dueSoonUntil,
+      coverage,
+      cases: {
+        total: caseRows.reduce((n, r) => n + r.n, 0),
+        byStep: counts(
+          caseRows,
+          (r) => r.step as StepCode,
+          (k) => STEP_LABELS[k],
+          Object.keys(STEP_LABELS) as StepCode[],
+        ),
+        byKind: counts(
+          caseRows,
+          (r) => r.kind as CaseKind,
+          (k) => CASE_KIND_LABELS[k],
+          Object.keys(CASE_KIND_LABELS) as CaseKind[],
+        ),
+        byStatus: counts(
+          caseRows,
+          (r) => r.status as CaseStatus,
+          (k) => CASE_STATUS_LABELS[k],
+          Object.keys(CASE_STATUS_LABELS) as CaseStatus[],
+        ),
+      },
+      stepsDue: { count: dueSteps.count, items: dueSteps.rows.map(step) },
+      stepsOverdue: { count: overdueSteps.count, items: overdueSteps.rows.map(step) },
+      casesOverdue: {
+        count: lateCases.count,
+        items: lateCases.rows.map((c) => ({ caseId: c.id, code: c.code, subjectName: c.subject_name, dueOn: c.due_on })),
+      },
+      remediationOverdue: {
+        count: lateRemediation.count,
+        items: lateRemediation.rows.map((r) => ({
+          id: r.id,
+          caseId: r.case_id,
+          caseCode: r.case_code,
+          requirement: r.requirement,
+          ownerName: r.owner_name,
+          dueOn: r.due_on,
+        })),
+      },
+    };
   }
 }
 

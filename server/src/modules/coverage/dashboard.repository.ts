@@ -1,10 +1,10 @@
 // SQL of the inspection dashboard: cases by step, kind and status, steps and cases due or overdue,
-// remediation overdue, each within the subtree (a text range on the path, see coverage.repository.ts).
+// remediation overdue, each within the subtree (a range on the stored path key, see coverage.repository.ts).
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
 
 function inSubtree(column: RawBuilder<unknown>, path: string) {
-  return sql`ktgs_path_text(${column}) COLLATE "C" >= ${`${path}.`} AND ktgs_path_text(${column}) COLLATE "C" < ${`${path}/`}`;
+  return sql`${column} >= ${`${path}.`} AND ${column} < ${`${path}/`}`;
 }
 const col = (name: string) => sql.raw(name);
 
@@ -19,7 +19,7 @@ export interface CaseCountRow {
 export async function caseCounts(tx: Tx, path: string, year: number): Promise<CaseCountRow[]> {
   const r = await sql<CaseCountRow>`SELECT c.step, c.kind, c.status, count(*)::int AS n
     FROM inspection_case c
-    WHERE ${inSubtree(col('c.scope_path'), path)} AND (c.year = ${year} OR c.status IN ('open', 'suspended'))
+    WHERE ${inSubtree(col('c.scope_key'), path)} AND (c.year = ${year} OR c.status IN ('open', 'suspended'))
     GROUP BY 1, 2, 3`.execute(tx);
   return r.rows;
 }
@@ -40,7 +40,7 @@ const OPEN_STEP = sql`s.completed_on IS NULL AND s.due_on IS NOT NULL AND c.stat
 /** Open steps of open cases due in [from, to] (from = null: any time before `to`), soonest first. */
 export async function openSteps(tx: Tx, path: string, from: string | null, to: string, limit: number) {
   const lower = from === null ? sql`` : sql`AND s.due_on >= ${from}`;
-  const where = sql`${inSubtree(col('s.scope_path'), path)} AND ${OPEN_STEP} AND s.due_on <= ${to} ${lower}`;
+  const where = sql`${inSubtree(col('s.scope_key'), path)} AND ${OPEN_STEP} AND s.due_on <= ${to} ${lower}`;
   const [count, rows] = await Promise.all([
     sql<{ n: number }>`SELECT count(*)::int AS n FROM case_step s JOIN inspection_case c ON c.id = s.case_id WHERE ${where}`.execute(tx),
     sql<StepRow>`SELECT s.case_id, c.code, c.subject_name, c.kind, s.step, s.due_on::text AS due_on, c.secrecy, c.scope_path::text AS path
@@ -61,7 +61,7 @@ export interface OverdueCaseRow {
 
 /** Open cases past their overall time limit (domain.md §3: 90 days + one extension at lower levels). */
 export async function overdueCases(tx: Tx, path: string, today: string, limit: number) {
-  const where = sql`${inSubtree(col('c.scope_path'), path)} AND c.status = 'open' AND c.due_on < ${today}`;
+  const where = sql`${inSubtree(col('c.scope_key'), path)} AND c.status = 'open' AND c.due_on < ${today}`;
   const [count, rows] = await Promise.all([
     sql<{ n: number }>`SELECT count(*)::int AS n FROM inspection_case c WHERE ${where}`.execute(tx),
     sql<OverdueCaseRow>`SELECT c.id, c.code, c.subject_name, c.due_on::text AS due_on, c.secrecy, c.scope_path::text AS path
@@ -82,7 +82,7 @@ export interface OverdueRemediationRow {
 }
 
 export async function overdueRemediation(tx: Tx, path: string, today: string, limit: number) {
-  const where = sql`${inSubtree(col('r.scope_path'), path)} AND r.status = 'open' AND r.due_on < ${today}`;
+  const where = sql`${inSubtree(col('r.scope_key'), path)} AND r.status = 'open' AND r.due_on < ${today}`;
   const [count, rows] = await Promise.all([
     sql<{ n: number }>`SELECT count(*)::int AS n FROM remediation_item r WHERE ${where}`.execute(tx),
     sql<OverdueRemediationRow>`SELECT r.id, r.case_id, c.code AS case_code, r.requirement, r.owner_name, r.due_on::text AS due_on,
