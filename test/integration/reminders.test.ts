@@ -96,7 +96,7 @@ describe('remediation reminders', () => {
     const first = await runReminders(ctx, '2026-03-03');
     expect(first.created).toBeGreaterThan(0);
     const audited = await runs();
-    expect((audited[0]?.detail as { created: number }).created).toBe(first.created);
+    expect(audited[0]?.detail).toMatchObject({ created: first.created });
     const again = await runReminders(ctx, '2026-03-03');
     expect(again.created).toBe(0);
     const viaCommand = await remindersRun(ctx, { date: '2026-03-03' });

@@ -54,7 +54,13 @@ const rows: Row[] = [
   ['UBKT xã kiểm tra thực hiện nhiệm vụ KTGS của đảng ủy cơ sở', 'inspection.ktgs_duty', ubkt(X1), anOrg(CS1), true],
   ['UBKT cơ sở kiểm tra nhiệm vụ KTGS của chi bộ', 'inspection.ktgs_duty', ubkt(CS1), anOrg(CB1), true],
   ['Nhiệm vụ KTGS: không đối với đảng viên', 'inspection.ktgs_duty', ubkt(X1), member(CB1.path), /không đối với đảng viên/],
-  ['Nhiệm vụ KTGS: cấp ủy không làm', 'inspection.ktgs_duty', standing(X1), anOrg(CS1), /nhiệm vụ của Ủy ban Kiểm tra \(Điều lệ Đảng, Điều 32\)/],
+  [
+    'Nhiệm vụ KTGS: cấp ủy không làm',
+    'inspection.ktgs_duty',
+    standing(X1),
+    anOrg(CS1),
+    /nhiệm vụ của Ủy ban Kiểm tra \(Điều lệ Đảng, Điều 32\)/,
+  ],
   // Điều lệ Đảng, Điều 32, khoản 6.
   ['UBKT Trung ương kiểm tra tài chính tỉnh ủy', 'inspection.finance', ubkt(TW), anOrg(T40), true],
   ['UBKT kiểm tra tài chính cơ quan tài chính cấp ủy cùng cấp', 'inspection.finance', ubkt(T40), anOrg(T40), true],
