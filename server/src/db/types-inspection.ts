@@ -49,6 +49,7 @@ export interface ProgrammeItemTable {
   subject_org_id: string | null;
   subject_member_id: string | null;
   subject_path: string;
+  subject_key: ColumnType<string, never, never>;
   subject_name: string;
   topic: string;
   period_from: DateCol | null;
@@ -68,6 +69,8 @@ export interface InspectionCaseTable {
   body_org_id: string;
   body_type: string;
   scope_path: string;
+  /** Generated (migration 0006): path||'.' COLLATE "C", for index range scans under row-level security. */
+  scope_key: ColumnType<string, never, never>;
   province_code: string | null;
   year: number;
   seq: number;
@@ -77,6 +80,7 @@ export interface InspectionCaseTable {
   subject_org_id: string | null;
   subject_member_id: string | null;
   subject_path: string;
+  subject_key: ColumnType<string, never, never>;
   subject_name: string;
   topic: string;
   grounds: string | null;
@@ -109,6 +113,7 @@ export interface CaseStepTable {
   id: Generated<string>;
   case_id: string;
   scope_path: string;
+  scope_key: ColumnType<string, never, never>;
   step: string;
   started_on: DateCol;
   due_on: DateCol | null;
@@ -188,6 +193,7 @@ export interface RemediationItemTable {
   id: Generated<string>;
   case_id: string;
   scope_path: string;
+  scope_key: ColumnType<string, never, never>;
   province_code: string | null;
   seq: number;
   requirement: string;

@@ -13,6 +13,8 @@ export interface OrgUnitTable {
   name: string;
   kind: string;
   path: string;
+  /** Generated (migration 0006): path||'.' COLLATE "C". */
+  path_key: ColumnType<string, never, never>;
   level: ColumnType<number, never, never>;
   province_code: string | null;
   has_committee: Generated<boolean>;

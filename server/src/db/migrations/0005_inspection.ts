@@ -11,8 +11,9 @@ const STEPS = `'monitoring','decision','handover','explanation','self_report','v
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`
--- Subtree questions over large tables use a text range on the path (leakproof under RLS, see 0003):
--- ktgs_path_text('a.b') = 'a.b.' so that the subtree of a.b is [ 'a.b.', 'a.b/' ).
+-- ktgs_path_text('a.b') = 'a.b.' so that the subtree of a.b is [ 'a.b.', 'a.b/' ). On small tables only:
+-- under RLS a function that is not leakproof cannot drive an index, so the large tables carry stored
+-- COLLATE "C" keys instead (migration 0006).
 CREATE OR REPLACE FUNCTION ktgs_path_text(p ltree) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT p::text || '.' $$;
 
@@ -85,7 +86,6 @@ CREATE TABLE programme_item (
   UNIQUE (programme_id, seq)
 );
 CREATE INDEX programme_item_programme_idx ON programme_item (programme_id, seq);
-CREATE INDEX programme_item_subject_idx ON programme_item (year, ktgs_path_text(subject_path) text_pattern_ops);
 CREATE INDEX programme_item_member_idx ON programme_item (subject_member_id) WHERE subject_member_id IS NOT NULL;
 
 CREATE TABLE inspection_case (
@@ -135,8 +135,6 @@ CREATE TABLE inspection_case (
 );
 CREATE INDEX inspection_case_scope_gist ON inspection_case USING gist (scope_path);
 CREATE INDEX inspection_case_body_idx ON inspection_case (body_org_id, year, seq);
-CREATE INDEX inspection_case_subject_idx ON inspection_case (year, ktgs_path_text(subject_path) text_pattern_ops);
-CREATE INDEX inspection_case_scope_text_idx ON inspection_case (ktgs_path_text(scope_path) text_pattern_ops, status);
 CREATE INDEX inspection_case_member_idx ON inspection_case (subject_member_id) WHERE subject_member_id IS NOT NULL;
 
 -- The steps a case went through: one row per step entered (going back to verification adds a row).
@@ -256,7 +254,6 @@ CREATE TABLE remediation_item (
   version int NOT NULL DEFAULT 1,
   UNIQUE (case_id, seq)
 );
-CREATE INDEX remediation_open_due_idx ON remediation_item (ktgs_path_text(scope_path) text_pattern_ops, due_on) WHERE status = 'open';
 CREATE INDEX remediation_owner_idx ON remediation_item (owner_user_id) WHERE status = 'open';
 
 CREATE TABLE remediation_evidence (

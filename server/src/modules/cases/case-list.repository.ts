@@ -41,7 +41,8 @@ function base(tx: Tx, f: CaseFilter, withStatus: boolean) {
   if (f.path) {
     const lo = `${f.path}.`;
     const hi = `${f.path}/`;
-    q = q.where(sql<string>`ktgs_path_text(c.scope_path)`, '>=', lo).where(sql<string>`ktgs_path_text(c.scope_path)`, '<', hi);
+    // The stored key (COLLATE "C", migration 0006): a leakproof range that uses its index under RLS.
+    q = q.where('c.scope_key', '>=', lo).where('c.scope_key', '<', hi);
   }
   if (f.year !== null) q = q.where('c.year', '=', f.year);
   if (f.kind) q = q.where('c.kind', '=', f.kind);

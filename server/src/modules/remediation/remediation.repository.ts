@@ -45,12 +45,8 @@ function filtered(tx: Tx, f: ItemFilter) {
   let q = base(tx);
   if (f.path) {
     const p = f.path;
-    q = q.where((eb) =>
-      eb.or([
-        eb('r.scope_path', '=', p),
-        eb.and([eb(sql`ktgs_path_text(r.scope_path)`, '>=', `${p}.`), eb(sql`ktgs_path_text(r.scope_path)`, '<', `${p}/`)]),
-      ]),
-    );
+    // The stored key (COLLATE "C", migration 0006) holds path||'.': the range covers the path and its subtree.
+    q = q.where('r.scope_key', '>=', `${p}.`).where('r.scope_key', '<', `${p}/`);
   }
   if (f.caseId) q = q.where('r.case_id', '=', f.caseId);
   if (f.status) q = q.where('r.status', '=', f.status);
