@@ -47,6 +47,14 @@ async function docxParagraphs(data: Buffer): Promise<string[]> {
   );
 }
 
+/** With KTGS_E2E_SHOTS=<dir>, saves full-page screenshots for a person to look at. */
+async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.KTGS_E2E_SHOTS;
+  if (!dir) return;
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${dir}/inspection-${name}.png`, fullPage: true });
+}
+
 /** Opens an antd select by its test id and clicks the option whose title is `title`. */
 async function choose(page: Page, testId: string, title: string, typed?: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -129,6 +137,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.getByTestId('programme-decision-no').fill('01-QĐ/UBKTĐU');
     await page.getByTestId('programme-approve-confirm').click();
     await poll(() => page.getByTestId('programme-status').textContent()).toContain('Đã phê duyệt');
+    await shot(page, 'programme');
   }, 90_000);
 
   it('opens the case from the plan item and runs it step by step to the conclusion notice', async () => {
@@ -175,6 +184,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.getByTestId('case-advance-notice').click();
     await page.getByTestId('case-advance-submit').click();
     await poll(() => page.getByTestId('case-advance-closed').count()).toBe(1);
+    await shot(page, 'case');
   }, 120_000);
 
   it('generates the conclusion notice, downloads it, and reads the case number, the subject and the date line', async () => {
@@ -203,5 +213,24 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.getByTestId('case-advance-closed').click();
     await page.getByTestId('case-advance-submit').click();
     await poll(() => page.getByTestId('case-status').first().textContent()).toContain('Đã kết thúc');
+  }, 60_000);
+
+  it('counts the organisation as inspected this year on the dashboard (domain.md §7)', async () => {
+    const { year } = vietnamToday();
+    await page.getByTestId('app-menu').getByText('Bảng điều hành').click();
+    await page.waitForURL((u) => u.pathname === '/kiem-tra-giam-sat');
+    const d = await apiFromPage<{ coverage: { orgsCovered: { numerator: number; denominator: number } }; cases: { total: number } }>(
+      page,
+      'GET',
+      `/api/v1/inspection/dashboard?orgId=${commune.id}&year=${year}`,
+    );
+    expect(d.coverage.orgsCovered.numerator).toBe(1);
+    expect(d.cases.total).toBe(1);
+    const share = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(
+      Math.round((1000 * d.coverage.orgsCovered.numerator) / d.coverage.orgsCovered.denominator) / 10,
+    );
+    await poll(() => page.getByTestId('figure-orgs').textContent()).toContain(share);
+    await page.getByTestId('chart-coverage').locator('canvas, svg').first().waitFor();
+    await shot(page, 'dashboard');
   }, 60_000);
 });
