@@ -48,11 +48,11 @@ async function docxParagraphs(data: Buffer): Promise<string[]> {
 }
 
 /** With KTGS_E2E_SHOTS=<dir>, saves full-page screenshots for a person to look at. */
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   const dir = process.env.KTGS_E2E_SHOTS;
   if (!dir) return;
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/inspection-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/inspection-${name}.png`, fullPage });
 }
 
 /** Opens an antd select by its test id and clicks the option whose title is `title`. */
@@ -231,6 +231,6 @@ describe('inspection in the browser: plan an item, run its case, download the co
     );
     await poll(() => page.getByTestId('figure-orgs').textContent()).toContain(share);
     await page.getByTestId('chart-coverage').locator('canvas, svg').first().waitFor();
-    await shot(page, 'dashboard');
+    await shot(page, 'dashboard', false);
   }, 60_000);
 });

@@ -44,6 +44,8 @@ function Action(props: {
         disabled={!props.check.allowed}
         onClick={props.onClick}
         data-testid={props.testId}
+        // Step names are long: let them wrap inside the card instead of overflowing it.
+        style={props.primary ? { whiteSpace: 'normal', height: 'auto', textAlign: 'left', maxWidth: '100%' } : undefined}
       >
         {props.children}
       </Button>

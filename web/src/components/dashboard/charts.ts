@@ -25,7 +25,8 @@ export function coverageOption(c: CoverageView): ChartOption {
         return r ? `${r.name}: ${formatShare(r.ind.share)} (${vi.format(r.ind.numerator)}/${vi.format(r.ind.denominator)})` : '';
       },
     },
-    xAxis: { type: 'category', data: rows.map((r) => r.name) },
+    // Every category named (ECharts would otherwise skip one when labels are long), wrapped if need be.
+    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
     yAxis: { type: 'value', max: (v: { max: number }) => Math.max(20, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value} %' } },
     series: [
       {
@@ -37,7 +38,7 @@ export function coverageOption(c: CoverageView): ChartOption {
         markLine: {
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#1677ff' },
-          label: { formatter: `Chỉ tiêu ${vi.format(target)} %` },
+          label: { formatter: `Chỉ tiêu ${vi.format(target)} %`, position: 'insideEndTop' },
           data: [{ yAxis: target }],
         },
       },
