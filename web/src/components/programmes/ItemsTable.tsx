@@ -39,6 +39,8 @@ export function ItemsTable({
       dataSource={programme.items}
       data-testid="programme-items"
       locale={{ emptyText: 'Chưa có nội dung nào' }}
+      // Fixed columns add up to more than a laptop screen: scroll sideways rather than squeeze the topic.
+      scroll={{ x: 1400 }}
       columns={[
         { title: 'TT', dataIndex: 'seq', width: 50 },
         { title: 'Loại công việc', dataIndex: 'kind', width: 200, render: (k: ProgrammeItem['kind']) => CASE_KIND_LABELS[k] },
@@ -57,6 +59,7 @@ export function ItemsTable({
         {
           title: 'Nội dung',
           dataIndex: 'topic',
+          width: 280,
           render: (t: string, i) =>
             i.status === 'cancelled' ? (
               <>
