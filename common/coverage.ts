@@ -33,6 +33,7 @@ export const TARGET_IDS = [
   'cellFinance',
   'planDone',
 ] as const;
+export type TargetId = (typeof TARGET_IDS)[number];
 
 export const indicatorSchema = z.object({
   targetId: z.enum(TARGET_IDS),

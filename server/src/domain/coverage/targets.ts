@@ -1,6 +1,7 @@
 // The yearly coverage targets of domain.md §7 as a versioned rule configuration. The figures are the
 // resolutions' defaults; an administrator may change them (the change is audited and dated elsewhere),
 // so every computation takes the configuration as an argument instead of reading these constants.
+import { TARGET_IDS, type TargetId } from '../../../../common/coverage.ts';
 
 /** Inspection kinds of domain.md §2. */
 export const INSPECTION_KINDS = ['inspection.signs', 'inspection.ktgs_duty', 'inspection.finance', 'inspection.compliance'] as const;
@@ -9,16 +10,8 @@ export const SUPERVISION_KINDS = ['supervision.regular', 'supervision.thematic']
 /** Thematic work: thematic inspection (kiểm tra chuyên đề, `inspection.compliance`) and thematic supervision. */
 export const THEMATIC_KINDS = ['inspection.compliance', 'supervision.thematic'] as const;
 
-export const TARGET_IDS = [
-  'orgsCovered',
-  'membersCovered',
-  'leadersThematic',
-  'cellMembersInspected',
-  'cellKtgsDuty',
-  'cellFinance',
-  'planDone',
-] as const;
-export type TargetId = (typeof TARGET_IDS)[number];
+// The target ids are the catalogue the web reads too (common/coverage.ts): one list.
+export { TARGET_IDS, type TargetId } from '../../../../common/coverage.ts';
 
 export interface Target {
   id: TargetId;
