@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
 import { apiFromPage, completeFirstSignIn, signIn } from './steps.ts';
 
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+// Generous: CI runs the browser beside a busy database on two cores.
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
 const KTGS_DUTY = 'Kiểm tra tổ chức đảng cấp dưới thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật trong Đảng';
 
 interface Org {
@@ -136,7 +137,13 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.getByTestId('programme-approve').click();
     await page.getByTestId('programme-decision-no').fill('01-QĐ/UBKTĐU');
     await page.getByTestId('programme-approve-confirm').click();
-    await poll(() => page.getByTestId('programme-status').textContent()).toContain('Đã phê duyệt');
+    // The status, or the refusal the page shows (so that a failure says why).
+    const statusOrRefusal = async () =>
+      `${await page.getByTestId('programme-status').textContent()} ${await page
+        .locator('.ant-alert-error')
+        .allTextContents()
+        .then((t) => t.join(' '))}`;
+    await poll(statusOrRefusal).toContain('Đã phê duyệt');
     await shot(page, 'programme');
   }, 90_000);
 

@@ -30,8 +30,21 @@ export async function testContext(env: Record<string, string> = {}): Promise<Tes
     drop = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // An autovacuum worker in the database cannot be ended without pg_signal_backend (42501): it
+        // finishes soon, so wait for it rather than fail the file (.ci/run grants the role anyway).
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt === 20) throw e;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     };
   } else {
     const tar = fs.readFileSync(inject('pgliteTemplate'));
