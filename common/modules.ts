@@ -24,7 +24,7 @@ export const MODULES: readonly ModuleInfo[] = [
     description: 'Chương trình, kế hoạch, cuộc kiểm tra, giám sát theo các bước, văn bản, khắc phục.',
     ready: true,
   },
-  { key: 'discipline', path: '/ky-luat', label: 'Kỷ luật', description: 'Xem xét, thi hành kỷ luật; khiếu nại kỷ luật.', ready: false },
+  { key: 'discipline', path: '/ky-luat', label: 'Kỷ luật', description: 'Xem xét, thi hành kỷ luật; khiếu nại kỷ luật.', ready: true },
   {
     key: 'petitions',
     path: '/don-thu',

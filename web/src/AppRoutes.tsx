@@ -36,6 +36,14 @@ const SupervisionReportsPage = lazy(() =>
   import('./pages/SupervisionReportsPage.tsx').then((m) => ({ default: m.SupervisionReportsPage })),
 );
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
+const DisciplinePage = lazy(() => import('./pages/DisciplinePage.tsx').then((m) => ({ default: m.DisciplinePage })));
+const DisciplineMatterPage = lazy(() => import('./pages/DisciplineMatterPage.tsx').then((m) => ({ default: m.DisciplineMatterPage })));
+const DisciplineComplaintsPage = lazy(() =>
+  import('./pages/DisciplineComplaintsPage.tsx').then((m) => ({ default: m.DisciplineComplaintsPage })),
+);
+const DisciplineComplaintPage = lazy(() =>
+  import('./pages/DisciplineComplaintPage.tsx').then((m) => ({ default: m.DisciplineComplaintPage })),
+);
 const TotpStatusPage = lazy(() => import('./pages/TotpStatusPage.tsx').then((m) => ({ default: m.TotpStatusPage })));
 
 /** Lets the API client redirect within the app, and forget the old session when the server ends it. */
@@ -147,6 +155,38 @@ export function AppRoutes() {
             />
             <Route path="/kiem-tra-giam-sat/giam-sat-thuong-xuyen" element={<SupervisionReportsPage />} />
             <Route path="/thong-bao" element={<NotificationsPage />} />
+            <Route
+              path="/ky-luat"
+              element={
+                <RequirePermission permission="discipline.read">
+                  <DisciplinePage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ky-luat/khieu-nai"
+              element={
+                <RequirePermission permission="discipline.read">
+                  <DisciplineComplaintsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ky-luat/khieu-nai/:id"
+              element={
+                <RequirePermission permission="discipline.read">
+                  <DisciplineComplaintPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/ky-luat/:id"
+              element={
+                <RequirePermission permission="discipline.read">
+                  <DisciplineMatterPage />
+                </RequirePermission>
+              }
+            />
             {MODULES.filter((m) => !m.ready).map((m) => (
               <Route key={m.key} path={m.path} element={<ModulePlaceholderPage module={m} />} />
             ))}

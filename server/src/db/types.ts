@@ -1,5 +1,6 @@
 // Table types for Kysely. Generated columns and defaults are `Generated<…>`.
 import type { ColumnType, Generated } from 'kysely';
+import type { DisciplineTables } from './types-discipline.ts';
 import type { InspectionTables } from './types-inspection.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -236,7 +237,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB extends InspectionTables {
+export interface DB extends InspectionTables, DisciplineTables {
   audit_head: AuditHeadTable;
   work_calendar_year: WorkCalendarYearTable;
   work_calendar_entry: WorkCalendarEntryTable;

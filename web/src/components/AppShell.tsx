@@ -4,7 +4,7 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { NotificationBell } from './NotificationBell.tsx';
-import { INSPECTION_MENU_KEY, navItems, REGISTRY_MENU_KEY, selectedKey } from './navItems.tsx';
+import { DISCIPLINE_MENU_KEY, INSPECTION_MENU_KEY, navItems, REGISTRY_MENU_KEY, selectedKey } from './navItems.tsx';
 import { FullPageSpin, useSession } from './session.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -44,7 +44,7 @@ export function AppShell() {
           mode="inline"
           items={navItems(me)}
           selectedKeys={current ? [current] : []}
-          defaultOpenKeys={[REGISTRY_MENU_KEY, INSPECTION_MENU_KEY, 'admin']}
+          defaultOpenKeys={[REGISTRY_MENU_KEY, INSPECTION_MENU_KEY, DISCIPLINE_MENU_KEY, 'admin']}
           onClick={({ key }) => {
             navigate(key);
             if (narrow) setCollapsed(true);

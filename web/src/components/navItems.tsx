@@ -73,6 +73,15 @@ const INSPECTION_PAGES: { path: string; label: string; permission: Permission | 
 ];
 export const INSPECTION_MENU_KEY = 'inspection';
 
+export const DISCIPLINE_PATH = '/ky-luat';
+export const DISCIPLINE_COMPLAINTS_PATH = '/ky-luat/khieu-nai';
+/** Discipline (issue #5): matters and decisions, then complaints about them. */
+const DISCIPLINE_PAGES: { path: string; label: string; permission: Permission; icon: ReactNode }[] = [
+  { path: DISCIPLINE_PATH, label: 'Xem xét, thi hành kỷ luật', permission: 'discipline.read', icon: <AuditOutlined /> },
+  { path: DISCIPLINE_COMPLAINTS_PATH, label: 'Khiếu nại kỷ luật', permission: 'discipline.read', icon: <MailOutlined /> },
+];
+export const DISCIPLINE_MENU_KEY = 'discipline';
+
 export function navItems(me: Me): NonNullable<MenuProps['items']> {
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <HomeOutlined />, label: 'Tổng quan' },
@@ -85,6 +94,14 @@ export function navItems(me: Me): NonNullable<MenuProps['items']> {
           label: p.label,
         }));
         return { key: INSPECTION_MENU_KEY, icon, label: m.label, children };
+      }
+      if (m.key === 'discipline') {
+        const children = DISCIPLINE_PAGES.filter((p) => hasPermission(me, p.permission)).map((p) => ({
+          key: p.path,
+          icon: p.icon,
+          label: p.label,
+        }));
+        return { key: DISCIPLINE_MENU_KEY, icon, label: m.label, children };
       }
       if (m.key !== 'registry') return { key: m.path, icon, label: m.label };
       const children = REGISTRY_PAGES.filter((p) => hasPermission(me, p.permission)).map((p) => ({
@@ -111,6 +128,7 @@ export function selectedKey(pathname: string): string {
     ...MODULES.map((m) => m.path),
     ...REGISTRY_PAGES.map((p) => p.path),
     ...INSPECTION_PAGES.map((p) => p.path),
+    ...DISCIPLINE_PAGES.map((p) => p.path),
     USERS_PATH,
     AUDIT_PATH,
     CALENDAR_PATH,

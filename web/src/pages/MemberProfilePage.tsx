@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CLEARANCE_LABELS, type Clearance } from '../../../common/roles.ts';
 import { type Member, membersApi } from '../api/members.ts';
+import { MemberDisciplineHistory } from '../components/discipline/MemberDisciplineHistory.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryState.tsx';
 import { CccdReveal } from '../components/registry/CccdReveal.tsx';
@@ -113,6 +114,11 @@ export function MemberProfilePage() {
         <Col span={24}>
           <RelativesCard member={m} canWrite={canWrite} onSaved={saved} />
         </Col>
+        {hasPermission(me, 'discipline.read') && (
+          <Col span={24}>
+            <MemberDisciplineHistory memberId={m.id} />
+          </Col>
+        )}
       </Row>
       {dialog === 'edit' && (
         <MemberFormModal

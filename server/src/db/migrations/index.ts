@@ -7,6 +7,7 @@ import * as m0004 from './0004_work_calendar.ts';
 import * as m0005 from './0005_inspection.ts';
 import * as m0006 from './0006_coverage.ts';
 import * as m0010 from './0010_supervision.ts';
+import * as m0011 from './0011_discipline.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_inspection': m0005,
   '0006_coverage': m0006,
   '0010_supervision': m0010,
+  '0011_discipline': m0011,
 };

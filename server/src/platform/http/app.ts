@@ -20,6 +20,8 @@ import { TokenService } from '../../modules/auth/tokens.service.ts';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { coverageRoutes } from '../../modules/coverage/coverage.routes.ts';
+import { disciplineRoutes } from '../../modules/discipline/discipline.routes.ts';
+import { disciplineComplaintRoutes } from '../../modules/discipline-complaints/complaints.routes.ts';
 import { documentRoutes } from '../../modules/documents/documents.routes.ts';
 import { importRoutes } from '../../modules/imports/imports.routes.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
@@ -148,6 +150,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   coverageRoutes(app, ctx);
   remediationRoutes(app, ctx);
   supervisionRoutes(app, ctx);
+  disciplineRoutes(app, ctx);
+  disciplineComplaintRoutes(app, ctx);
   notificationRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
