@@ -22,6 +22,7 @@ import { caseRoutes } from '../../modules/cases/cases.routes.ts';
 import { coverageRoutes } from '../../modules/coverage/coverage.routes.ts';
 import { disciplineRoutes } from '../../modules/discipline/discipline.routes.ts';
 import { disciplineComplaintRoutes } from '../../modules/discipline-complaints/complaints.routes.ts';
+import { disciplineDocumentRoutes } from '../../modules/discipline-documents/discipline-documents.routes.ts';
 import { documentRoutes } from '../../modules/documents/documents.routes.ts';
 import { importRoutes } from '../../modules/imports/imports.routes.ts';
 import { memberRoutes } from '../../modules/members/members.routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   supervisionRoutes(app, ctx);
   disciplineRoutes(app, ctx);
   disciplineComplaintRoutes(app, ctx);
+  disciplineDocumentRoutes(app, ctx);
   notificationRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
