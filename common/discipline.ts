@@ -34,7 +34,7 @@ export function isDisciplineForm(x: unknown): x is DisciplineForm {
 }
 
 /**
- * Areas where a violation has no limitation period whatever its form (Quy định 69-QĐ/TW, Điều 5;
+ * Areas where a violation has no limitation period whatever its form (Quy định 69-QĐ/TW, Điều 4;
  * domain.md §4). `unlawful_diploma` applies to members only.
  */
 export const SPECIAL_AREAS = ['political_protection', 'defence', 'security', 'foreign_affairs', 'unlawful_diploma'] as const;
@@ -47,7 +47,7 @@ export const SPECIAL_AREA_LABELS: Record<SpecialArea, string> = {
   unlawful_diploma: 'Sử dụng văn bằng, chứng chỉ, chứng nhận không hợp pháp',
 };
 
-/** Mitigating circumstances (Quy định 69-QĐ/TW, Điều 3; domain.md §4). */
+/** Mitigating circumstances (Quy định 69-QĐ/TW, nguyên tắc xử lý kỷ luật; domain.md §4). */
 export const MITIGATING = ['self_reported', 'honest', 'stopped_voluntarily', 'repaired_harm'] as const;
 export type Mitigating = (typeof MITIGATING)[number];
 export const MITIGATING_LABELS: Record<Mitigating, string> = {
@@ -57,7 +57,7 @@ export const MITIGATING_LABELS: Record<Mitigating, string> = {
   repaired_harm: 'Chủ động khắc phục một phần hoặc toàn bộ hậu quả',
 };
 
-/** Aggravating circumstances (Quy định 69-QĐ/TW, Điều 3; domain.md §4). */
+/** Aggravating circumstances (Quy định 69-QĐ/TW, nguyên tắc xử lý kỷ luật; domain.md §4). */
 export const AGGRAVATING = [
   'not_fixed_after_conclusion',
   'suppressed_reporters',
