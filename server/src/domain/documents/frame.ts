@@ -15,7 +15,7 @@ export interface Issue {
 export type Frame = Pick<DocumentModel, 'heading' | 'recipients' | 'signatures'>;
 
 /** The heading, recipients and signature every document of the issuing body shares. */
-export function frame(f: CaseFacts, issue: Issue): Frame {
+export function frame(f: Pick<CaseFacts, 'issuer' | 'secrecy'>, issue: Issue): Frame {
   return {
     heading: {
       superior: f.issuer.superior,
@@ -30,7 +30,7 @@ export function frame(f: CaseFacts, issue: Issue): Frame {
 }
 
 /** "- Thường trực Đảng ủy … (để báo cáo)," when there is a body above to report to. */
-export function reportTo(f: CaseFacts): string[] {
+export function reportTo(f: Pick<CaseFacts, 'issuer'>): string[] {
   return f.issuer.reportsTo ? [`- ${f.issuer.reportsTo} (để báo cáo),`] : [];
 }
 
