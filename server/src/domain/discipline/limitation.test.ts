@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DisciplineForm, SpecialArea } from '../../../../common/discipline.ts';
-import { addYears, type LimitationViolation, limitationEnds, timeBarred } from './limitation.ts';
+import { addYears, type LimitationEnd, type LimitationViolation, limitationEnds, timeBarred } from './limitation.ts';
 
 const v = (seq: number, occurredOn: string, deservedForm: DisciplineForm, specialArea: SpecialArea | null = null): LimitationViolation => ({
   seq,
@@ -8,7 +8,7 @@ const v = (seq: number, occurredOn: string, deservedForm: DisciplineForm, specia
   deservedForm,
   specialArea,
 });
-const one = (kind: 'member' | 'org', x: LimitationViolation) => limitationEnds(kind, [x])[0];
+const one = (kind: 'member' | 'org', x: LimitationViolation) => limitationEnds(kind, [x])[0] as LimitationEnd;
 
 describe('addYears: cùng ngày dương lịch, 29/2 → 28/2 (domain.md §4)', () => {
   const rows: [string, number, string][] = [
