@@ -25,7 +25,7 @@ describe('votesNeeded (Quy định 69-QĐ/TW, Điều 15: trên một nửa; kha
 
 const b = (form: DisciplineForm, votes: number): Ballot => ({ form, votes });
 
-describe('ballotOutcome — ngưỡng và người vắng mặt (Quy định 69-QĐ/TW, Điều 15; Điều lệ Đảng, Điều 38)', () => {
+describe('ballotOutcome — ngưỡng và người vắng mặt (Quy định 69-QĐ/TW, Điều 15)', () => {
   const rows: [string, number, number, Ballot[], DisciplineForm | null][] = [
     ['9 chính thức, 7 có mặt: cảnh cáo 5 phiếu đạt (trên một nửa của 9)', 9, 7, [b('warning', 5)], 'warning'],
     ['9 chính thức, 7 có mặt: cảnh cáo 4 phiếu không đạt dù là đa số người có mặt', 9, 7, [b('warning', 4), b('reprimand', 0)], null],

@@ -1,4 +1,4 @@
-// The outcome of the secret ballot on discipline (Quy định 69-QĐ/TW, Điều 15; Điều lệ Đảng, Điều 38;
+// The outcome of the secret ballot on discipline (Quy định 69-QĐ/TW, Điều 15;
 // domain.md §4). Thresholds count against the OFFICIAL members of the body: absent members count in the
 // body, so an absence weighs like a vote against. Pure: no I/O.
 import { type DisciplineForm, FORM_LABELS, FORM_RANK } from '../../../../common/discipline.ts';
