@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope, type Scope } from '../../platform/access/scope.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
+import { assertNotUnderDiscipline } from '../discipline/registry-hook.ts';
 import { openCccd, sealCccd } from './member-row.ts';
 import * as repo from './members.repository.ts';
 import { MemberService } from './members.service.ts';
@@ -68,6 +69,8 @@ export class MemberDetailService extends MemberService {
     return this.change(actor, id, 'member.post_add', async (tx, scope) => {
       const kind = POST_BY_CODE.get(p.code);
       if (!kind) throw invalid('code', 'Chức vụ không hợp lệ.');
+      // A post held from now on is an appointment or promotion; recording one already ended is not.
+      if (!p.toDate) await assertNotUnderDiscipline(tx, id, 'appoint', 'code');
       if (p.toDate && p.toDate < p.fromDate) throw invalid('toDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
       await this.visibleOrg(tx, scope, p.orgId, 'orgId');
       await this.visibleOrg(tx, scope, p.managedByOrgId, 'managedByOrgId');

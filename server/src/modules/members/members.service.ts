@@ -11,6 +11,7 @@ import { assertVisible, assertWithinClearance, assertWritable, requireScope, typ
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { assertNotUnderDiscipline } from '../discipline/registry-hook.ts';
 import { cccdHash, type MemberRowInput, memberRow, openCccd } from './member-row.ts';
 import * as repo from './members.repository.ts';
 import { auditView, loadMember, toListItem } from './members.view.ts';
@@ -211,6 +212,7 @@ export class MemberService {
       const m = await this.load(tx, scope, id);
       assertWritable(scope, m.org_path);
       if (t.toOrgId === m.org_id) throw invalid('toOrgId', 'Đảng viên đang sinh hoạt tại chi bộ này.');
+      await assertNotUnderDiscipline(tx, id, 'transfer', 'toOrgId');
       const target = await this.memberOrg(tx, scope, t.toOrgId, 'toOrgId');
       const open = await repo.openPeriod(tx, id);
       if (open && t.date <= open.from_date) throw invalid('date', 'Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại.');
