@@ -164,11 +164,20 @@ CREATE INDEX discipline_complaint_decision_idx ON discipline_complaint (decision
 
 -- Whether a member is under discipline consideration, for the registry (which may not see the matter:
 -- it is scoped to the deciding body). Reveals one boolean, nothing of the matter. Row-level security is
--- forced on the owner too, so the function runs as system work for this one query.
+-- forced on the owner too, so the function runs as system work for this one query and then restores the
+-- caller's setting. (A SET ktgs.system = 'on' clause would need a superuser on PostgreSQL 15+: the
+-- migrating role is not one.) An error aborts the transaction or savepoint, which undoes the setting too.
 CREATE OR REPLACE FUNCTION ktgs_member_under_discipline(p_member uuid) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public SET ktgs.system = 'on' AS $$
-  SELECT EXISTS (SELECT 1 FROM discipline_matter WHERE subject_member_id = p_member AND status IN ('open','postponed'))
-$$;
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  prev text := current_setting('ktgs.system', true);
+  under boolean;
+BEGIN
+  PERFORM set_config('ktgs.system', 'on', true);
+  SELECT EXISTS (SELECT 1 FROM discipline_matter WHERE subject_member_id = p_member AND status IN ('open','postponed')) INTO under;
+  PERFORM set_config('ktgs.system', coalesce(prev, 'off'), true);
+  RETURN under;
+END $$;
 
 DO $$
 DECLARE t text;
