@@ -3,6 +3,7 @@
 // forbid it, else recorded with its effective date and tasks; the registry's guard; history, publication and
 // counts; scope, marks, versions and audit.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisciplineDecision, DisciplineStats, MatterDetail, MemberDiscipline, PublishedList } from '../../common/discipline-api.ts';
 import { inTransaction } from '../../server/src/db/context.ts';
@@ -284,6 +285,16 @@ describe('the registry, the profile, publication and counts (issue #5 points 4, 
     const appoint = await post(`/api/v1/members/${subject}/posts`, { code: 'department_head', fromDate: today }, officer);
     expect(appoint.statusCode).toBe(400);
     expect(appoint.json().error.fields.code).toMatch(/bổ nhiệm/);
+    // The registry's check answers in any scope, and leaves the caller's transaction as unprivileged as it was.
+    const probe = await inTransaction(ctx.database.db, { system: false, paths: ['TW.T01'], clearance: 0 }, async (tx) => {
+      const { rows } = await sql<{
+        under: boolean;
+        system: boolean;
+      }>`SELECT ktgs_member_under_discipline(${subject}::uuid) AS under`.execute(tx);
+      const after = await sql<{ system: boolean }>`SELECT ktgs_is_system() AS system`.execute(tx);
+      return { under: rows[0]?.under, system: after.rows[0]?.system };
+    });
+    expect(probe).toEqual({ under: true, system: false });
     const history = ok<MemberDiscipline>(await get(`/api/v1/members/${subject}/discipline`));
     expect(history).toMatchObject({ underConsideration: true, decisions: [] });
 
