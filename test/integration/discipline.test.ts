@@ -337,6 +337,46 @@ describe('the registry, the profile, publication and counts (issue #5 points 4, 
   });
 });
 
+describe('committee members, the list and closing without discipline', () => {
+  it('a committee member is recorded as such at opening and counted apart; a matter closed without discipline frees the registry', async () => {
+    const year = today.slice(0, 4);
+    const before = ok<DisciplineStats>(await get(`/api/v1/discipline/stats?orgId=${commune}&year=${year}`));
+    const subject = await member({ admittedOn: '2001-02-03' });
+    ok<unknown>(
+      await post(`/api/v1/members/${subject}/posts`, { code: 'committee_member', orgId: commune, fromDate: '2020-10-01' }, officer),
+    );
+    const m0 = await openDirect(subject);
+    expect(m0.subjectFacts.committeeOf).toMatchObject([{ orgPath: 'TW.T40.X17662', code: 'committee_member' }]);
+    const listed = ok<{ items: { id: string }[] }>(await get(`/api/v1/discipline/matters?orgId=${commune}&status=open&pageSize=200`));
+    expect(listed.items.map((i) => i.id)).toContain(m0.id);
+    const m1 = await violation(m0, yearsAgo(2), 'reprimand');
+    // The UBKT does not discipline a committee member of its own level (Điều lệ Đảng, Điều 36): the committee does.
+    expect(m1.assessment.competent).toMatchObject({ allowed: false, reason: expect.stringMatching(/cấp ủy viên cùng cấp/) });
+    const m2 = ok(await patch(`/api/v1/discipline/matters/${m0.id}`, { bodyType: 'committee', version: m1.version }));
+    expect(m2.assessment.competent.allowed).toBe(true);
+    ok(await decide(ok(await meeting(m2, [{ form: 'reprimand', votes: 4 }]))));
+    const after = ok<DisciplineStats>(await get(`/api/v1/discipline/stats?orgId=${commune}&year=${year}`));
+    expect(after.committeeMembers.total).toBe(before.committeeMembers.total + 1);
+    expect(after.committeeMembers.byForm.reprimand).toBe((before.committeeMembers.byForm.reprimand ?? 0) + 1);
+    expect(after.total).toBe(before.total + 1);
+
+    const other = await member({ admittedOn: '2001-02-03' });
+    const o = await openDirect(other);
+    const noReason = await patch(`/api/v1/discipline/matters/${o.id}`, { status: 'no_discipline', version: o.version });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields.statusReason).toBeTruthy();
+    const closed = ok(
+      await patch(`/api/v1/discipline/matters/${o.id}`, {
+        status: 'no_discipline',
+        statusReason: 'Qua thẩm tra, vi phạm chưa đến mức phải xử lý kỷ luật.',
+        version: o.version,
+      }),
+    );
+    expect(closed.status).toBe('no_discipline');
+    expect(ok<MemberDiscipline>(await get(`/api/v1/members/${other}/discipline`)).underConsideration).toBe(false);
+  });
+});
+
 describe('scope, marks, versions', () => {
   it('another province neither reads the matter nor opens one in ours', async () => {
     const m = await openDirect(await member());
