@@ -134,7 +134,10 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
       subjectFacts: { probationary: false, holdsPost: false },
     });
     matterId = m.id;
-    await page.getByTestId('app-menu').getByText('Kỷ luật', { exact: false }).first().click();
+    // The discipline menu is a group: open it when its pages are not shown yet.
+    const item = page.getByTestId('app-menu').getByText('Xem xét, thi hành kỷ luật');
+    if (!(await item.isVisible())) await page.getByTestId('app-menu').getByText('Kỷ luật', { exact: true }).click();
+    await item.click();
     await page.waitForURL((u) => u.pathname === '/ky-luat');
     await poll(() => page.getByTestId('discipline-table').textContent()).toContain(member.fullName);
     await page.getByTestId('discipline-table').getByText(m.code).click();

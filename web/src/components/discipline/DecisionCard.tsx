@@ -181,7 +181,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
         </Space>
       }
     >
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 12 }}>
+      <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
         <Descriptions.Item label="Hình thức">
           <FormTag form={d.form} />
         </Descriptions.Item>
@@ -194,7 +194,11 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
           <span data-testid="decision-effective">{d.effectiveOn ? formatDate(d.effectiveOn) : 'Khi công bố hoặc ký'}</span>
         </Descriptions.Item>
         <Descriptions.Item label="Chấm dứt hiệu lực">
-          {d.effectEndsOn ? `${formatDate(d.effectEndsOn)} (nếu không khiếu nại, không tái phạm)` : 'Không áp dụng'}
+          {d.effectEndsOn
+            ? `${formatDate(d.effectEndsOn)} (nếu không khiếu nại, không tái phạm)`
+            : d.form === 'expulsion' || d.form === 'dissolution'
+              ? 'Không áp dụng'
+              : 'Một năm sau ngày công bố (chưa công bố)'}
         </Descriptions.Item>
         <Descriptions.Item label="Tình trạng">
           <Tag color={d.status === 'in_force' ? 'green' : d.status === 'annulled' ? 'default' : 'orange'}>
