@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CASE_AUDIT_LABELS } from './case-api.ts';
 import { COVERAGE_AUDIT_LABELS } from './coverage.ts';
+import { DISCIPLINE_AUDIT_LABELS } from './discipline-api.ts';
+import { DISCIPLINE_COMPLAINT_AUDIT_LABELS } from './discipline-complaints.ts';
+import { DISCIPLINE_DOCUMENT_AUDIT_LABELS } from './discipline-documents.ts';
 import { DOCUMENTS_AUDIT_LABELS } from './documents.ts';
 import { NOTIFICATION_AUDIT_LABELS } from './notifications.ts';
 import { PROGRAMME_AUDIT_LABELS } from './programmes.ts';
@@ -82,4 +85,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...REMEDIATION_AUDIT_LABELS,
   ...NOTIFICATION_AUDIT_LABELS,
   ...SUPERVISION_AUDIT_LABELS,
+  // Discipline (issue #5).
+  ...DISCIPLINE_AUDIT_LABELS,
+  ...DISCIPLINE_DOCUMENT_AUDIT_LABELS,
+  ...DISCIPLINE_COMPLAINT_AUDIT_LABELS,
 };
