@@ -200,4 +200,18 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     expect(dateLine).toMatch(/^\S.*, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
     await shot(page, 'decision');
   }, 90_000);
+
+  it('records the announcement (the effect ends a year later) and publishes the result internally', async () => {
+    await page.getByTestId('decision-announce').click();
+    await page.getByTestId('decision-announce-submit').click();
+    await poll(() => page.getByTestId('decision-announce').count()).toBe(0);
+    const { year, month, day } = vietnamToday();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    // Quy định 69-QĐ/TW: one year after its announcement a warning ends its effect (domain.md §4).
+    await poll(() => page.getByTestId('decision-card').textContent()).toContain(`${pad(day)}/${pad(month)}/${year + 1}`);
+    await page.getByTestId('decision-publish').click();
+    await poll(() => page.getByTestId('decision-publish').getAttribute('aria-checked')).toBe('true');
+    const published = await apiFromPage<{ items: { subjectName: string }[] }>(page, 'GET', '/api/v1/discipline/published');
+    expect(published.items.map((i) => i.subjectName)).toContain(member.fullName);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 // The decision: recorded from a meeting whose vote reached a form (refused with the reason when
 // time-barred, incompetent or the form is not open to the subject); then its number, effective date,
 // end of effect, follow-up tasks, and the DOCX in the Party's format, generated and downloaded.
-import { Alert, App, Button, type ButtonProps, Card, DatePicker, Descriptions, Form, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, type ButtonProps, Card, DatePicker, Descriptions, Form, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
@@ -71,6 +71,41 @@ function DecisionModal(props: { m: MatterDetail; onClose: () => void; onSaved: (
   );
 }
 
+/** The announcement (with its minutes) starts the effect of a chi bộ's decision and the one-year count. */
+function AnnounceModal(props: { d: DisciplineDecision; onClose: () => void; onSaved: () => void; onReload: () => void }) {
+  const [form] = Form.useForm<{ announcedOn: Dayjs }>();
+  const s = useFormSubmit(
+    form,
+    (v) => disciplineClient.patchDecision(props.d.id, { announcedOn: dayToIso(v.announcedOn) ?? '', version: props.d.version }),
+    props.onSaved,
+    props.onReload,
+  );
+  return (
+    <Modal
+      open
+      title="Ghi nhận ngày công bố quyết định"
+      okText="Ghi nhận"
+      cancelText="Hủy"
+      onOk={s.submit}
+      onCancel={props.onClose}
+      confirmLoading={s.busy}
+      okButtonProps={{ 'data-testid': 'decision-announce-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 16 }} role="alert" />}
+      <Form form={form} layout="vertical" initialValues={{ announcedOn: dayjs() }}>
+        <Form.Item
+          name="announcedOn"
+          label="Ngày công bố (theo biên bản công bố)"
+          rules={[{ required: true, message: 'Nhập ngày (dd/mm/yyyy)' }]}
+        >
+          <DatePicker format={VN_DATE_FORMATS} placeholder={VN_DATE_PLACEHOLDER} data-testid="decision-announced-on" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function Tasks({ d, canWrite, onChanged }: { d: DisciplineDecision; canWrite: boolean; onChanged: (text?: string) => void }) {
   const { message } = App.useApp();
   const done = async (taskId: string) => {
@@ -124,6 +159,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
   const { m, canDecide } = props;
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  const [announcing, setAnnouncing] = useState(false);
   const [busy, setBusy] = useState(false);
   const d = m.decision;
   const canPrepare = props.canWrite || canDecide;
@@ -162,6 +198,15 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
       setBusy(false);
     }
   };
+  const publish = async (on: boolean) => {
+    try {
+      await disciplineClient.patchDecision(d.id, { publishInternally: on, version: d.version });
+      props.onChanged(on ? 'Kết quả kỷ luật được thông báo trong nội bộ.' : 'Đã thôi thông báo trong nội bộ.');
+    } catch (e) {
+      message.error(errorMessage(e));
+      props.onChanged();
+    }
+  };
   return (
     <Card
       title="Quyết định kỷ luật"
@@ -189,7 +234,20 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
           <span data-testid="decision-number">{d.numberText ?? 'Chưa cấp số (cấp khi tạo văn bản)'}</span>
         </Descriptions.Item>
         <Descriptions.Item label="Ngày quyết định">{formatDate(d.decidedOn)}</Descriptions.Item>
-        <Descriptions.Item label="Ngày công bố">{d.announcedOn ? formatDate(d.announcedOn) : 'Chưa công bố'}</Descriptions.Item>
+        <Descriptions.Item label="Ngày công bố">
+          {d.announcedOn ? (
+            formatDate(d.announcedOn)
+          ) : (
+            <Space>
+              Chưa công bố
+              {canPrepare && d.status !== 'annulled' && (
+                <Button size="small" onClick={() => setAnnouncing(true)} data-testid="decision-announce">
+                  Ghi nhận ngày công bố
+                </Button>
+              )}
+            </Space>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label="Có hiệu lực từ">
           <span data-testid="decision-effective">{d.effectiveOn ? formatDate(d.effectiveOn) : 'Khi công bố hoặc ký'}</span>
         </Descriptions.Item>
@@ -205,10 +263,32 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
             {decisionStatusLabel(d.status)}
           </Tag>
         </Descriptions.Item>
+        <Descriptions.Item label="Thông báo trong nội bộ">
+          <Switch
+            checked={d.publishInternally}
+            disabled={!canPrepare || d.status === 'annulled'}
+            onChange={publish}
+            checkedChildren="Có"
+            unCheckedChildren="Không"
+            aria-label="Thông báo kết quả kỷ luật trong nội bộ"
+            data-testid="decision-publish"
+          />
+        </Descriptions.Item>
         {d.apologyNote && <Descriptions.Item label="Xin lỗi">{d.apologyNote}</Descriptions.Item>}
         {d.restoredRightsNote && <Descriptions.Item label="Khôi phục quyền lợi">{d.restoredRightsNote}</Descriptions.Item>}
       </Descriptions>
       <Tasks d={d} canWrite={props.canWrite} onChanged={props.onChanged} />
+      {announcing && (
+        <AnnounceModal
+          d={d}
+          onClose={() => setAnnouncing(false)}
+          onReload={() => props.onChanged()}
+          onSaved={() => {
+            setAnnouncing(false);
+            props.onChanged('Đã ghi nhận ngày công bố; hiệu lực và ngày chấm dứt hiệu lực được tính lại.');
+          }}
+        />
+      )}
     </Card>
   );
 }
