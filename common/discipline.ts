@@ -34,7 +34,7 @@ export function isDisciplineForm(x: unknown): x is DisciplineForm {
 }
 
 /**
- * Areas where a violation has no limitation period whatever its form (Quy định 69-QĐ/TW, Điều 4;
+ * Areas where a violation has no limitation period whatever its form (Quy định 69-QĐ/TW, quy định về thời hiệu;
  * domain.md §4). `unlawful_diploma` applies to members only.
  */
 export const SPECIAL_AREAS = ['political_protection', 'defence', 'security', 'foreign_affairs', 'unlawful_diploma'] as const;

@@ -21,7 +21,7 @@ describe('addYears: cùng ngày dương lịch, 29/2 → 28/2 (domain.md §4)', 
   it.each(rows)('%s + %i năm = %s', (from, n, expected) => expect(addYears(from, n)).toBe(expected));
 });
 
-describe('limitationEnds — thời hạn theo hình thức (Quy định 69-QĐ/TW, Điều 4)', () => {
+describe('limitationEnds — thời hạn theo hình thức (Quy định 69-QĐ/TW, quy định về thời hiệu)', () => {
   const rows: [string, 'member' | 'org', LimitationViolation, string | null][] = [
     ['đảng viên, mức khiển trách: 5 năm', 'member', v(1, '2019-06-10', 'reprimand'), '2024-06-10'],
     ['đảng viên, mức cảnh cáo: 10 năm', 'member', v(1, '2019-06-10', 'warning'), '2029-06-10'],
@@ -53,11 +53,11 @@ describe('limitationEnds — thời hạn theo hình thức (Quy định 69-QĐ/
     const r = one(kind, x);
     expect(r.endsOn).toBe(expected);
     expect(r.restartedBySeq).toBeNull();
-    expect(r.basis).toMatch(expected === null ? /Không áp dụng thời hiệu/ : /Quy định 69-QĐ\/TW, Điều 4/);
+    expect(r.basis).toMatch(expected === null ? /Không áp dụng thời hiệu/ : /Quy định 69-QĐ\/TW, quy định về thời hiệu/);
   });
   it('giải thích nêu số năm và ngày hết', () => {
     expect(one('member', v(1, '2020-02-29', 'reprimand')).basis).toBe(
-      'Vi phạm đến mức khiển trách: thời hiệu 5 năm (Quy định 69-QĐ/TW, Điều 4), tính từ ngày 29/02/2020; hết thời hiệu sau ngày 28/02/2025.',
+      'Vi phạm đến mức khiển trách: thời hiệu 5 năm (Quy định 69-QĐ/TW, quy định về thời hiệu), tính từ ngày 29/02/2020; hết thời hiệu sau ngày 28/02/2025.',
     );
   });
   it('hình thức không áp dụng cho loại đối tượng: báo lỗi', () => {
@@ -65,7 +65,7 @@ describe('limitationEnds — thời hạn theo hình thức (Quy định 69-QĐ/
   });
 });
 
-describe('limitationEnds — tính lại thời hiệu khi có vi phạm mới (Quy định 69-QĐ/TW, Điều 4)', () => {
+describe('limitationEnds — tính lại thời hiệu khi có vi phạm mới (Quy định 69-QĐ/TW, quy định về thời hiệu)', () => {
   it('vi phạm mới trong thời hiệu: tính lại từ vi phạm mới', () => {
     const [first, second] = limitationEnds('member', [v(1, '2015-03-01', 'reprimand'), v(2, '2019-07-20', 'warning')]);
     expect(first).toMatchObject({ endsOn: '2024-07-20', restartedBySeq: 2 });

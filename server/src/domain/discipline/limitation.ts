@@ -1,4 +1,4 @@
-// Limitation periods (thời hiệu) of discipline (Quy định 69-QĐ/TW, Điều 4; domain.md §4): counted from the
+// Limitation periods (thời hiệu) of discipline (Quy định 69-QĐ/TW, quy định về thời hiệu; domain.md §4): counted from the
 // violation to the competent body's conclusion that discipline is required. Pure: no I/O.
 
 import { formatVnDate } from '../../../../common/dates.ts';
@@ -20,7 +20,7 @@ export type LimitationEnd = {
   basis: string;
 };
 
-const RULE = 'Quy định 69-QĐ/TW, Điều 4';
+const RULE = 'Quy định 69-QĐ/TW, quy định về thời hiệu';
 
 /** Years of the period for a form, or null for none (expulsion, dissolution). */
 const YEARS: Record<'member' | 'org', Partial<Record<DisciplineForm, number | null>>> = {

@@ -131,7 +131,7 @@ export function decisionProblems(m: MatterFacts, form: DisciplineForm, decidedOn
     const list = deserving.map((v) => `vi phạm ${v.seq} (hết thời hiệu ngày ${formatVnDate(lim.get(v.id)?.endsOn)})`).join(', ');
     problems.push({
       field: 'decidedOn',
-      message: `Đã hết thời hiệu xử lý kỷ luật hình thức ${FORM_LABELS[form].toLowerCase()}: ${list} (Quy định 69-QĐ/TW, Điều 6).`,
+      message: `Đã hết thời hiệu xử lý kỷ luật hình thức ${FORM_LABELS[form].toLowerCase()}: ${list} (Quy định 69-QĐ/TW, quy định về thời hiệu).`,
     });
   }
   return problems;
