@@ -179,6 +179,11 @@ describe('filing a complaint (Điều lệ Đảng, Điều 39; domain.md §5)',
     const tw = await orgByCode(ctx, 'TW');
     const skip = await file(filing(d, { addressedOrgId: tw.id }));
     expect(grounds(skip)).toEqual(['skipped_level']);
+    // The refusal keeps the facts it turned on, on the record itself.
+    const kept = await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
+      tx.selectFrom('discipline_complaint').select('filing_facts').where('id', '=', skip.json().id).executeTakeFirstOrThrow(),
+    );
+    expect(kept.filing_facts).toMatchObject({ addressedOrgId: tw.id, skipsLevel: true, sentToSeveralLevels: false });
   });
 
   it('refuses a complaint made before the written decision was received, and lists every ground at once', async () => {

@@ -120,6 +120,7 @@ export interface DisciplineComplaintTable {
   filed_on: DateCol;
   decision_received_on: DateCol | null;
   content: string;
+  filing_facts: ColumnType<Record<string, unknown>, string | undefined, string>;
   status: Generated<string>;
   refusal_grounds: TextArray;
   refusal_note: string | null;

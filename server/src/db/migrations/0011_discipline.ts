@@ -144,6 +144,8 @@ CREATE TABLE discipline_complaint (
   filed_on date NOT NULL,
   decision_received_on date,
   content text NOT NULL,
+  -- the facts the admissibility rules turned on (addressed to which body, several levels, court…)
+  filing_facts jsonb NOT NULL DEFAULT '{}',
   status text NOT NULL DEFAULT 'received' CHECK (status IN ('received','refused','accepted','resolved')),
   refusal_grounds text[] NOT NULL DEFAULT '{}',
   refusal_note text,

@@ -114,6 +114,8 @@ export interface NewComplaint {
   filed_on: string;
   decision_received_on: string | null;
   content: string;
+  /** JSON of the facts the admissibility rules turned on. */
+  filing_facts: string;
   status: 'accepted' | 'refused';
   refusal_grounds: string[];
   refusal_note: string | null;

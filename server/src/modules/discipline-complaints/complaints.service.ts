@@ -139,6 +139,19 @@ export class DisciplineComplaintService {
         },
         cal,
       );
+      // The filing facts the rules turned on: kept on the complaint and in its audit entry.
+      const filingFacts = {
+        filedOn: input.filedOn,
+        decisionReceivedOn: input.decisionReceivedOn ?? null,
+        addressedOrgId: input.addressedOrgId ?? null,
+        refusedToReceive: input.refusedToReceive,
+        sentToSeveralLevels: input.sentToSeveralLevels,
+        skipsLevel,
+        onBehalfOfOthers: onBehalf,
+        alreadyDecided,
+        courtSentenceInForce: input.courtSentenceInForce,
+        movedUnderAnotherSuperior: moved,
+      };
       const id = await repo.insertComplaint(tx, {
         decision_id: decision.id,
         scope_path: org.path,
@@ -150,6 +163,7 @@ export class DisciplineComplaintService {
         filed_on: input.filedOn,
         decision_received_on: input.decisionReceivedOn ?? null,
         content: input.content,
+        filing_facts: JSON.stringify(filingFacts),
         status: verdict.accepted ? 'accepted' : 'refused',
         refusal_grounds: verdict.grounds.map((g) => g.code),
         refusal_note: verdict.grounds.length ? verdict.grounds.map((g) => g.text).join('\n') : null,
@@ -168,19 +182,7 @@ export class DisciplineComplaintService {
           decisionId: decision.id,
           accepted: verdict.accepted,
           grounds: verdict.grounds.map((g) => g.code),
-          // The filing facts the rules turned on, kept with the entry (the table holds the outcome).
-          facts: {
-            filedOn: input.filedOn,
-            decisionReceivedOn: input.decisionReceivedOn ?? null,
-            addressedOrgId: input.addressedOrgId ?? null,
-            refusedToReceive: input.refusedToReceive,
-            sentToSeveralLevels: input.sentToSeveralLevels,
-            skipsLevel,
-            onBehalfOfOthers: onBehalf,
-            alreadyDecided,
-            courtSentenceInForce: input.courtSentenceInForce,
-            movedUnderAnotherSuperior: moved,
-          },
+          facts: filingFacts,
         },
       });
       const row = await repo.findComplaint(tx, id);
