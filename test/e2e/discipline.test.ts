@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, completeFirstSignIn, signIn } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -56,13 +56,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${dir}/discipline-${name}.png`, fullPage: true });
-}
-
-async function choose(page: Page, testId: string, title: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: title }).first();
-  await option.waitFor({ timeout: 15_000 });
-  await option.click();
 }
 
 /** The matter page's alerts, so that a refusal says why in the failure. */
@@ -150,7 +143,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     await page.keyboard.press('Enter');
     await page.getByTestId('violation-description').fill('Sử dụng xe công vào việc riêng trong nhiều tháng');
     await page.getByTestId('violation-rule').fill('Quy định 37-QĐ/TW về những điều đảng viên không được làm');
-    await choose(page, 'violation-form', 'Cảnh cáo');
+    await chooseOption(page, 'violation-form', 'Cảnh cáo');
     await page.getByTestId('violation-submit').click();
     await poll(async () => `${await page.getByTestId('violation-table').textContent()} ${await alerts(page)}`).toContain('01/06/2025');
     // The limitation period of a warning-level violation: ten years, to the same calendar day.

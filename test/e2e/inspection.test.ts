@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, completeFirstSignIn, signIn } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -54,15 +54,6 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (!dir) return;
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${dir}/inspection-${name}.png`, fullPage });
-}
-
-/** Opens an antd select by its test id and clicks the option whose title is `title`. */
-async function choose(page: Page, testId: string, title: string, typed?: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: title }).first();
-  await option.waitFor({ timeout: 15_000 });
-  await option.click();
 }
 
 describe('inspection in the browser: plan an item, run its case, download the conclusion notice', () => {
@@ -128,8 +119,8 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.waitForURL(/\/kiem-tra-giam-sat\/chuong-trinh\/[0-9a-f-]{36}$/);
 
     await page.getByTestId('item-add').click();
-    await choose(page, 'item-kind', KTGS_DUTY);
-    await choose(page, 'item-subject-org', subject.name, subject.name);
+    await chooseOption(page, 'item-kind', KTGS_DUTY);
+    await chooseOption(page, 'item-subject-org', subject.name, subject.name);
     await page.getByTestId('item-topic').fill('Việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật trong Đảng năm nay');
     await page.getByTestId('item-save').click();
     await poll(() => page.getByTestId('programme-items').textContent()).toContain(subject.name);

@@ -69,3 +69,29 @@ export function apiFromPage<T>(page: Page, method: string, path: string, body?: 
     [method, path, body] as const,
   ) as Promise<T>;
 }
+
+/**
+ * Chooses the option titled `title` in the antd select with this test id (typing `typed` first for a
+ * searching select), and makes sure it took: on a busy machine a click can land while the list is still
+ * opening, and an open list covers the buttons beneath it.
+ */
+export async function chooseOption(page: Page, testId: string, title: string, typed?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (typed) await page.keyboard.type(typed);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: title }).first();
+    await option.waitFor({ timeout: 15_000 });
+    await option.click();
+    const closed = await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!closed) await page.keyboard.press('Escape');
+    if (((await select.textContent()) ?? '').includes(title)) return;
+    if (attempt === 3) throw new Error(`"${title}" could not be chosen in ${testId}`);
+  }
+}
