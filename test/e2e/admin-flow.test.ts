@@ -5,6 +5,7 @@ import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
+import { chooseOption } from './steps.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -44,12 +45,6 @@ async function signInFirstTime(page: Page, username: string, oneTimePassword: st
   await page.getByTestId('app-menu').waitFor();
 }
 
-async function pick(page: Page, testId: string, search: string | null, optionText: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-item-option', { hasText: optionText }).first().click();
-}
-
 describe('administration in the browser', () => {
   it('first sign-in, 2FA enrolment, creating an auditor who then sees the audit entry', async () => {
     const page = await browser.newPage();
@@ -60,8 +55,8 @@ describe('administration in the browser', () => {
     await page.getByTestId('user-add').click();
     await page.getByTestId('user-username').fill('kiem.toan');
     await page.getByTestId('user-fullname').fill('Lê Thị Kiểm Toán');
-    await pick(page, 'user-role-0', null, 'Kiểm toán nhật ký');
-    await pick(page, 'user-role-org-0', 'do luong', 'Đô Lương');
+    await chooseOption(page, 'user-role-0', 'Kiểm toán nhật ký');
+    await chooseOption(page, 'user-role-org-0', 'Đô Lương', 'do luong');
     await page.getByTestId('user-form-submit').click();
     const otp = page.getByTestId('one-time-password');
     await otp.waitFor();

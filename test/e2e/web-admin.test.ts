@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { completeFirstSignIn, signIn } from './steps.ts';
+import { chooseOption, completeFirstSignIn, signIn } from './steps.ts';
 
 const NEW_PASSWORD = 'Mot-cau-mat-khau-dai-2025';
 // A save is a round trip and a re-render: give the page more than expect.poll's default second.
@@ -87,11 +87,8 @@ describe('web UI: organisations, users, recovery codes', () => {
     await admin.getByTestId('user-add').click();
     await admin.getByTestId('user-username').fill(officer.username);
     await admin.getByTestId('user-fullname').fill('Phạm Văn Cán Bộ');
-    await admin.getByTestId('user-role-0').click();
-    await admin.locator('.ant-select-item-option', { hasText: 'Cán bộ Ủy ban Kiểm tra' }).click();
-    await admin.waitForTimeout(300);
-    await admin.getByTestId('user-role-org-0').click();
-    await admin.locator('.ant-select-item-option:visible').first().click();
+    await chooseOption(admin, 'user-role-0', 'Cán bộ Ủy ban Kiểm tra');
+    await chooseOption(admin, 'user-role-org-0', 'Nghệ An', 'nghe an');
     await admin.getByTestId('user-form-submit').click();
     officer.password = (await admin.getByTestId('one-time-password').textContent()) ?? '';
     expect(officer.password.length).toBeGreaterThanOrEqual(12);
@@ -107,8 +104,7 @@ describe('web UI: organisations, users, recovery codes', () => {
     const row = admin.getByTestId('users-table').locator('tr', { hasText: officer.username });
     await poll(() => row.textContent()).toContain('Đã bật');
     await admin.getByTestId(`user-edit-${officer.username}`).click();
-    await admin.getByTestId('user-clearance').click();
-    await admin.locator('.ant-select-item-option:visible', { hasText: 'Tối mật' }).click();
+    await chooseOption(admin, 'user-clearance', 'Tối mật');
     await admin.getByTestId('user-form-submit').click();
     await poll(() => row.textContent()).toContain('Tối mật');
 
