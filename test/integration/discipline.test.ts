@@ -378,6 +378,28 @@ describe('committee members, the list and closing without discipline', () => {
 });
 
 describe('scope, marks, versions', () => {
+  it('an organisation: reprimand or warning by the directly superior committee; dissolution needs the level above (domain.md §4)', async () => {
+    const m = ok(
+      await post('/api/v1/discipline/matters', {
+        source: 'state_notice',
+        sourceRef: 'Thông báo số 45/TB-UBND về sai phạm quản lý quỹ của chi bộ',
+        bodyOrgId: commune,
+        bodyType: 'committee',
+        subjectOrgId: cell2,
+      }),
+    );
+    expect(m.assessment.formsOpen).toEqual(['reprimand', 'warning', 'dissolution']);
+    const withWarning = await violation(m, yearsAgo(1), 'warning');
+    expect(withWarning.assessment.competent).toMatchObject({ allowed: true });
+    const dissolve = await violation(withWarning, yearsAgo(1), 'dissolution');
+    // The commune is the cell's direct superior: dissolving it is for the level above.
+    expect(dissolve.assessment.competent).toMatchObject({ allowed: false });
+    const voted = ok(await meeting(dissolve, [{ form: 'dissolution', votes: 7 }]));
+    const refused = await decide(voted);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toHaveProperty('bodyOrgId');
+  });
+
   it('another province neither reads the matter nor opens one in ours', async () => {
     const m = await openDirect(await member());
     expect((await get(`/api/v1/discipline/matters/${m.id}`, outsider)).statusCode).toBe(404);
