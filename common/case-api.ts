@@ -2,18 +2,7 @@
 // routes and the web client. The catalogue of kinds, steps and labels is common/cases.ts.
 import { z } from 'zod';
 import { BODY_TYPES, CASE_KINDS, CASE_STATUSES, STEP_CODES, TEAM_ROLES } from './cases.ts';
-
-const isoDate = (what: string) => z.iso.date({ error: `${what} không hợp lệ (yyyy-mm-dd)` });
-const text = (what: string, min: number, max: number) =>
-  z
-    .string({ error: `Cần nhập ${what}` })
-    .trim()
-    .min(min, `${what.charAt(0).toUpperCase()}${what.slice(1)} phải có ít nhất ${min} ký tự`)
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
-const version = z.number({ error: 'Thiếu phiên bản bản ghi' }).int().min(1);
-const uuid = (what: string) => z.uuid({ error: `${what} không hợp lệ` });
-const secrecy = z.number({ error: 'Độ mật không hợp lệ' }).int().min(0, 'Độ mật không hợp lệ').max(3, 'Độ mật không hợp lệ');
+import { isoDate, secrecy, text, uuid, version } from './fields.ts';
 
 export const ATTACHMENT_KINDS = ['minutes', 'report', 'document', 'evidence', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

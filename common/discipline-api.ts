@@ -4,18 +4,8 @@
 import { z } from 'zod';
 import { BODY_TYPES } from './cases.ts';
 import { AGGRAVATING, DISCIPLINE_FORMS, MATTER_SOURCES, MATTER_STATUSES, MITIGATING, SPECIAL_AREAS } from './discipline.ts';
+import { isoDate, secrecy, text, uuid, version } from './fields.ts';
 
-const isoDate = (what: string) => z.iso.date({ error: `${what} không hợp lệ (yyyy-mm-dd)` });
-const text = (what: string, min: number, max: number) =>
-  z
-    .string({ error: `Cần nhập ${what}` })
-    .trim()
-    .min(min, `${what.charAt(0).toUpperCase()}${what.slice(1)} phải có ít nhất ${min} ký tự`)
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} tối đa ${max} ký tự`)
-    .transform((s) => s.normalize('NFC'));
-const version = z.number({ error: 'Thiếu phiên bản bản ghi' }).int().min(1);
-const uuid = (what: string) => z.uuid({ error: `${what} không hợp lệ` });
-const secrecy = z.number({ error: 'Độ mật không hợp lệ' }).int().min(0, 'Độ mật không hợp lệ').max(3, 'Độ mật không hợp lệ');
 const form = z.enum(DISCIPLINE_FORMS, { error: 'Hình thức kỷ luật không hợp lệ' });
 const count = (what: string) =>
   z

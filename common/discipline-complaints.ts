@@ -2,6 +2,7 @@
 // admissibility rules need, the competent resolver, and the resolution. Shared by server and web.
 import { z } from 'zod';
 import { COMPLAINT_OUTCOMES, DISCIPLINE_FORMS } from './discipline.ts';
+import { uuid } from './fields.ts';
 
 export const COMPLAINT_STATUSES = ['received', 'refused', 'accepted', 'resolved'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -35,7 +36,6 @@ export const DISCIPLINE_COMPLAINT_AUDIT_LABELS: Record<string, string> = {
   'discipline_complaint.resolve': 'Giải quyết khiếu nại kỷ luật',
 };
 
-const uuid = (what: string) => z.uuid({ error: `${what} không hợp lệ` });
 const day = (what: string) => z.iso.date({ error: `${what} không hợp lệ` });
 const text = (what: string, max: number) =>
   z

@@ -2,6 +2,7 @@
 // (issue #4, point 1): the request and response shapes the server's routes and the web client share.
 import { z } from 'zod';
 import { BODY_TYPES, CASE_KINDS, CASE_STATUSES, STEP_CODES } from './cases.ts';
+import { secrecy, version } from './fields.ts';
 
 export const PROGRAMME_PERIODS = ['term', 'year'] as const;
 export type ProgrammePeriod = (typeof PROGRAMME_PERIODS)[number];
@@ -37,8 +38,6 @@ const year = z.coerce
   .int('Năm không hợp lệ')
   .min(2000, 'Năm không hợp lệ')
   .max(2199, 'Năm không hợp lệ');
-const version = z.number({ error: 'Thiếu phiên bản bản ghi' }).int().min(1);
-const secrecy = z.number({ error: 'Độ mật không hợp lệ' }).int().min(0, 'Độ mật không hợp lệ').max(3, 'Độ mật không hợp lệ');
 const title = z
   .string({ error: 'Tên chương trình là bắt buộc' })
   .trim()
