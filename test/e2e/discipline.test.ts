@@ -3,9 +3,9 @@
 // members, 6 present, 4 ballots for a warning → warning, more than half of the official members;
 // Quy định 69-QĐ/TW), records the decision, generates the decision as DOCX and reads in it the member's
 // name, the form, the number and the place-and-date line in the Party's format.
-import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphs, partyDateLine, shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
 import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
 
@@ -23,39 +23,6 @@ interface MemberItem {
   status: string;
   orgId: string;
   orgName: string;
-}
-
-/** Today in Vietnam (UTC+7), as the page's date fields default to it. */
-function vietnamToday(): { day: number; month: number; year: number } {
-  const d = new Date(Date.now() + 7 * 3_600_000);
-  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
-}
-
-/** "ngày 05 tháng 3 năm 2026": a zero before days under 10 and before months 1 and 2 (HD 36-HD/VPTW). */
-function partyDateLine({ day, month, year }: { day: number; month: number; year: number }): string {
-  return `ngày ${day < 10 ? `0${day}` : day} tháng ${month <= 2 ? `0${month}` : month} năm ${year}`;
-}
-
-async function docxParagraphs(data: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(data);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml.split('</w:p>').map((p) =>
-    [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((m) => m[1])
-      .join('')
-      .replaceAll('&amp;', '&')
-      .replaceAll('&quot;', '"')
-      .replaceAll('&apos;', "'")
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>'),
-  );
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.KTGS_E2E_SHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/discipline-${name}.png`, fullPage: true });
 }
 
 /** The matter page's alerts, so that a refusal says why in the failure. */
@@ -163,7 +130,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
           .textContent()
           .catch(() => '')} ${await alerts(page)}`,
     ).toContain('Cảnh cáo');
-    await shot(page, 'meeting');
+    await shot(page, 'discipline-meeting');
   }, 60_000);
 
   it('records the decision, generates the DOCX, downloads it and reads the name, form, number and date line', async () => {
@@ -191,7 +158,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     const dateLine = paragraphs.find((p) => p.includes(partyDateLine(vietnamToday())));
     expect(dateLine, `no paragraph holds "${partyDateLine(vietnamToday())}"`).toBeDefined();
     expect(dateLine).toMatch(/^\S.*, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
-    await shot(page, 'decision');
+    await shot(page, 'discipline-decision');
   }, 90_000);
 
   it('records the announcement (the effect ends a year later) and publishes the result internally', async () => {

@@ -2,9 +2,9 @@
 // programme, approves it, opens its case from the plan item, runs it step by step to the conclusion
 // notice, downloads the notice as DOCX and finds in its text the case number, the subject and the
 // place-and-date line in the Party's format; then closes the case.
-import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphs, partyDateLine, shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
 import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
 
@@ -17,43 +17,6 @@ interface Org {
   name: string;
   kind: string;
   code: string;
-}
-
-/** Today in Vietnam (UTC+7), as the server dates documents. */
-function vietnamToday(): { day: number; month: number; year: number } {
-  const d = new Date(Date.now() + 7 * 3_600_000);
-  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
-}
-
-/** The date line of a Party document: a zero before days under 10 and before months 1 and 2 (HD 36-HD/VPTW). */
-function partyDateLine({ day, month, year }: { day: number; month: number; year: number }): string {
-  const dd = day < 10 ? `0${day}` : String(day);
-  const mm = month <= 2 ? `0${month}` : String(month);
-  return `ngày ${dd} tháng ${mm} năm ${year}`;
-}
-
-/** The paragraphs of a DOCX as plain text (runs joined), read from word/document.xml. */
-async function docxParagraphs(data: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(data);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml.split('</w:p>').map((p) =>
-    [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((m) => m[1])
-      .join('')
-      .replaceAll('&amp;', '&')
-      .replaceAll('&quot;', '"')
-      .replaceAll('&apos;', "'")
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>'),
-  );
-}
-
-/** With KTGS_E2E_SHOTS=<dir>, saves full-page screenshots for a person to look at. */
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  const dir = process.env.KTGS_E2E_SHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/inspection-${name}.png`, fullPage });
 }
 
 describe('inspection in the browser: plan an item, run its case, download the conclusion notice', () => {
@@ -135,7 +98,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
         .allTextContents()
         .then((t) => t.join(' '))}`;
     await poll(statusOrRefusal).toContain('Đã phê duyệt');
-    await shot(page, 'programme');
+    await shot(page, 'inspection-programme');
   }, 90_000);
 
   it('opens the case from the plan item and runs it step by step to the conclusion notice', async () => {
@@ -182,7 +145,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.getByTestId('case-advance-notice').click();
     await page.getByTestId('case-advance-submit').click();
     await poll(() => page.getByTestId('case-advance-closed').count()).toBe(1);
-    await shot(page, 'case');
+    await shot(page, 'inspection-case');
   }, 120_000);
 
   it('generates the conclusion notice, downloads it, and reads the case number, the subject and the date line', async () => {
@@ -229,6 +192,6 @@ describe('inspection in the browser: plan an item, run its case, download the co
     );
     await poll(() => page.getByTestId('figure-orgs').textContent()).toContain(share);
     await page.getByTestId('chart-coverage').locator('canvas, svg').first().waitFor();
-    await shot(page, 'dashboard', false);
+    await shot(page, 'inspection-dashboard', false);
   }, 60_000);
 });
