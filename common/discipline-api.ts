@@ -170,6 +170,8 @@ export const decisionSchema = z.object({
   subjectOrgId: z.string().nullable(),
   subjectName: z.string(),
   form: z.string(),
+  /** The form first decided, when a complaint changed it (`form` is the one in force). */
+  originalForm: z.string().nullable(),
   decidedOn: z.string(),
   announcedOn: z.string().nullable(),
   effectiveOn: z.string().nullable(),
@@ -246,6 +248,7 @@ export const memberDisciplineSchema = z.object({
     z.object({
       id: z.string(),
       form: z.string(),
+      originalForm: z.string().nullable(),
       bodyOrgName: z.string(),
       decidedOn: z.string(),
       effectiveOn: z.string().nullable(),

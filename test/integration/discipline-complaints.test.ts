@@ -242,6 +242,8 @@ describe('resolving a complaint', () => {
     const row = await decisionRow(d.id);
     expect(row.status).toBe('changed');
     expect(row.changed_by_complaint_id).toBe(c.id);
+    // The form in force is the lighter one; the first decided is kept.
+    expect(row).toMatchObject({ form: 'reprimand', original_form: 'warning' });
     // "Lighter" with a heavier form is refused.
     const { c: c2 } = await accepted('warning');
     const bad = await resolve(c2.id, {

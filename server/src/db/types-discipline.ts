@@ -84,6 +84,7 @@ export interface DisciplineDecisionTable {
   revision: Generated<number>;
   file_id: string | null;
   signed_file_id: string | null;
+  original_form: string | null;
   status: Generated<string>;
   changed_by_complaint_id: string | null;
   apology_note: string | null;

@@ -103,7 +103,9 @@ CREATE TABLE discipline_decision (
   revision int NOT NULL DEFAULT 0,
   file_id uuid REFERENCES stored_file(id),
   signed_file_id uuid REFERENCES stored_file(id),
-  -- set when a complaint changes or annuls it
+  -- set when a complaint changes or annuls it; a changed decision's form is the one in force and
+  -- original_form the one first decided
+  original_form text CHECK (original_form IN (${MEMBER_FORMS},${ORG_FORMS})),
   status text NOT NULL DEFAULT 'in_force' CHECK (status IN ('in_force','changed','annulled')),
   changed_by_complaint_id uuid,
   apology_note text,

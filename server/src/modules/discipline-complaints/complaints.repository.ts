@@ -241,10 +241,17 @@ export async function markDecision(
     apology_note: string | null;
     restored_rights_note: string | null;
   },
+  /** A lighter or heavier form now in force; the first decided one is kept in original_form. */
+  newForm: string | null = null,
 ): Promise<void> {
   await tx
     .updateTable('discipline_decision')
-    .set({ ...patch, updated_at: sql`now()`, version: sql`version + 1` })
+    .set({
+      ...patch,
+      ...(newForm ? { form: newForm, original_form: sql<string>`coalesce(original_form, form)` } : {}),
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -270,12 +270,17 @@ export class DisciplineComplaintService {
       };
       if (!(await repo.resolveComplaint(tx, id, input.version, patch))) throw conflict();
       if (effect.decisionStatus !== 'in_force') {
-        await repo.markDecision(tx, decision.id, {
-          status: effect.decisionStatus,
-          changed_by_complaint_id: id,
-          apology_note: input.outcome === 'annulled' ? (input.apologyNote ?? null) : null,
-          restored_rights_note: input.outcome === 'annulled' ? (input.restoredRightsNote ?? null) : null,
-        });
+        await repo.markDecision(
+          tx,
+          decision.id,
+          {
+            status: effect.decisionStatus,
+            changed_by_complaint_id: id,
+            apology_note: input.outcome === 'annulled' ? (input.apologyNote ?? null) : null,
+            restored_rights_note: input.outcome === 'annulled' ? (input.restoredRightsNote ?? null) : null,
+          },
+          effect.decisionStatus === 'changed' ? effect.form : null,
+        );
       }
       await appendAudit(tx, actor, {
         action: 'discipline_complaint.resolve',

@@ -90,6 +90,7 @@ export function toDecision(
     subjectOrgId: d.subject_org_id,
     subjectName: d.subject_name,
     form: d.form,
+    originalForm: d.original_form,
     decidedOn: isoDay(d.decided_on) as string,
     announcedOn: isoDay(d.announced_on),
     effectiveOn: isoDay(d.effective_on),

@@ -45,6 +45,7 @@ export class DisciplineRegistryService extends DisciplineBase {
         decisions: rows.map((d) => ({
           id: d.id,
           form: d.form,
+          originalForm: d.original_form,
           bodyOrgName: d.body_org_name,
           decidedOn: isoDay(d.decided_on) as string,
           effectiveOn: isoDay(d.effective_on),

@@ -229,6 +229,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
         <Descriptions.Item label="Hình thức">
           <FormTag form={d.form} />
+          {d.originalForm && <span>(giải quyết khiếu nại; ban đầu: {formLabel(d.originalForm).toLocaleLowerCase('vi')})</span>}
         </Descriptions.Item>
         <Descriptions.Item label="Số quyết định">
           <span data-testid="decision-number">{d.numberText ?? 'Chưa cấp số (cấp khi tạo văn bản)'}</span>

@@ -67,7 +67,18 @@ export function MemberDisciplineHistory({ memberId }: { memberId: string }) {
             dataSource={h?.decisions ?? []}
             locale={{ emptyText: 'Chưa bị kỷ luật.' }}
             columns={[
-              { title: 'Hình thức', dataIndex: 'form', width: 110, render: (f: string) => <FormTag form={f} /> },
+              {
+                title: 'Hình thức',
+                dataIndex: 'form',
+                width: 130,
+                // A complaint may have changed the form: the one in force, then the one first decided.
+                render: (f: string, d) => (
+                  <>
+                    <FormTag form={f} />
+                    {d.originalForm && <div style={{ fontSize: 12 }}>(ban đầu: {formLabel(d.originalForm).toLocaleLowerCase('vi')})</div>}
+                  </>
+                ),
+              },
               { title: 'Số quyết định', dataIndex: 'numberText', render: (n: string | null) => n ?? '' },
               { title: 'Cơ quan quyết định', dataIndex: 'bodyOrgName' },
               { title: 'Ngày quyết định', dataIndex: 'decidedOn', width: 130, render: (d: string) => formatDate(d) },
