@@ -40,6 +40,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
   let commune: Org;
   let member: MemberItem;
   let matterId = '';
+  let provinceLeader = { username: '', password: '' };
 
   beforeAll(async () => {
     server = await startServer();
@@ -76,6 +77,15 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
       fullName: 'Trần Văn Kỷ',
       roles: [{ role: 'ubkt_leader', orgId: commune.id }],
     });
+    // The province's UBKT resolves complaints about the commune's decisions (the level above).
+    provinceLeader = { username: `kyluat.tinh.${Date.now() % 1_000_000}`, password: '' };
+    provinceLeader.password = (
+      await apiFromPage<{ oneTimePassword: string }>(admin, 'POST', '/api/v1/users', {
+        username: provinceLeader.username,
+        fullName: 'Lê Thị Khiếu Nại',
+        roles: [{ role: 'ubkt_leader', orgId: province.id }],
+      })
+    ).oneTimePassword;
     await admin.close();
 
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -174,4 +184,32 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     const published = await apiFromPage<{ items: { subjectName: string }[] }>(page, 'GET', '/api/v1/discipline/published');
     expect(published.items.map((i) => i.subjectName)).toContain(member.fullName);
   }, 60_000);
+
+  it('the province receives the member’s complaint, within a month of the announcement, and keeps the decision', async () => {
+    const matter = await apiFromPage<{ decision: { id: string } }>(page, 'GET', `/api/v1/discipline/matters/${matterId}`);
+    const province = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const p = await province.newPage();
+    await signIn(p, server.url, provinceLeader.username, provinceLeader.password);
+    await completeFirstSignIn(p, provinceLeader.password, 'Khieu-nai-dung-cap-Nghe-An-2026');
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const filed = await apiFromPage<{ id: string; status: string }>(p, 'POST', '/api/v1/discipline/complaints', {
+      decisionId: matter.decision.id,
+      complainantMemberId: member.id,
+      complainantName: member.fullName,
+      filedOn: today,
+      decisionReceivedOn: today,
+      content: 'Tôi không đồng ý với hình thức cảnh cáo vì vi phạm đã được khắc phục ngay khi phát hiện.',
+    });
+    // Điều lệ Đảng, Điều 39: within one month (30 working days) of the announcement, to the level above.
+    expect(filed.status).toBe('accepted');
+    await p.goto(`${server.url}/ky-luat/khieu-nai/${filed.id}`);
+    await poll(() => p.getByTestId('complaint-resolver').textContent()).toContain('Nghệ An');
+    await poll(() => p.getByTestId('complaint-pending-note').textContent()).toBeTruthy();
+    await chooseOption(p, 'complaint-resolve-outcome', 'Giữ nguyên hình thức kỷ luật');
+    await p.getByTestId('complaint-resolve-note').fill('Quyết định kỷ luật đúng quy định; giữ nguyên hình thức cảnh cáo.');
+    await p.getByTestId('complaint-resolve-submit').click();
+    await poll(() => p.getByTestId('complaint-status').textContent()).toContain('Đã giải quyết');
+    await shot(p, 'discipline-complaint');
+    await province.close();
+  }, 90_000);
 });
