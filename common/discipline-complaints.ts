@@ -19,7 +19,7 @@ export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 const FORMS = DISCIPLINE_FORMS;
 const BODY_TYPES = ['ubkt', 'committee', 'standing_committee', 'cell', 'central_ubkt', 'secretariat'] as const;
 export const RESOLVER_BODY_LABELS: Record<(typeof BODY_TYPES)[number], string> = {
-  ubkt: 'Ủy ban kiểm tra',
+  ubkt: 'Ủy ban Kiểm tra',
   committee: 'Cấp ủy',
   standing_committee: 'Ban Thường vụ',
   cell: 'Chi bộ',

@@ -126,7 +126,7 @@ function forMember(
     const sameLevel = committees.some((c) => c.orgPath === body.orgPath);
     if (body.type === 'ubkt' && (!light || sameLevel))
       return no(
-        `Ủy ban kiểm tra đảng ủy cơ sở chỉ khiển trách, cảnh cáo đảng viên trong đảng bộ, trừ cấp ủy viên cùng cấp (${MEMBER_RULE}).`,
+        `Ủy ban Kiểm tra đảng ủy cơ sở chỉ khiển trách, cảnh cáo đảng viên trong đảng bộ, trừ cấp ủy viên cùng cấp (${MEMBER_RULE}).`,
       );
     if (light) return ok;
     if (form === 'removal') {
@@ -146,7 +146,7 @@ function forMember(
     if (managedAbove) return no(`Đảng viên là cán bộ thuộc diện cấp ủy cấp trên quản lý: do cấp trên quyết định kỷ luật (${MEMBER_RULE}).`);
     if (body.type === 'ubkt' && committees.some((c) => c.orgPath === body.orgPath))
       return no(
-        `Ủy ban kiểm tra không quyết định kỷ luật cấp ủy viên cùng cấp: do cấp ủy, ban thường vụ cùng cấp quyết định (${MEMBER_RULE}).`,
+        `Ủy ban Kiểm tra không quyết định kỷ luật cấp ủy viên cùng cấp: do cấp ủy, ban thường vụ cùng cấp quyết định (${MEMBER_RULE}).`,
       );
     return ok;
   }
