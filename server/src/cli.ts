@@ -165,6 +165,42 @@ program
     );
   });
 
+const keys = program.command('keys').description('Khóa mã hóa dữ liệu');
+keys
+  .command('rotate')
+  .description('Mã hóa lại mọi trường mật bằng khóa dữ liệu hiện hành (theo lô, chạy lại an toàn); sau đó mới gỡ khóa cũ')
+  .option('--new-key', 'chế độ nhúng: tạo khóa mới trong tệp khóa của thư mục dữ liệu và đặt làm khóa hiện hành trước')
+  .option('--batch <n>', 'số bản ghi mỗi giao dịch', '500')
+  .option('--json', 'in kết quả dạng JSON')
+  .action(async (o) => {
+    const r = (await run('keys.rotate', { newKey: o.newKey === true, batchSize: Number(o.batch) })) as {
+      currentKey: string;
+      addedKey: string | null;
+      rewritten: number;
+      byKey: Record<string, number>;
+      notes: string[];
+    };
+    const usage = Object.entries(r.byKey)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ');
+    print(
+      o.json,
+      r,
+      [
+        ...(r.addedKey ? [`Đã thêm khóa ${r.addedKey} và đặt làm khóa hiện hành.`] : []),
+        `Đã mã hóa lại ${r.rewritten} giá trị bằng khóa ${r.currentKey}. Số giá trị theo khóa: ${usage || 'không có'}.`,
+        ...r.notes,
+      ].join('\n'),
+    );
+  });
+keys
+  .command('index-key')
+  .description('In khóa chỉ mục mù (base64) để cố định bằng KTGS_INDEX_KEY trước khi gỡ khóa dữ liệu đầu tiên')
+  .action(async () => {
+    const r = (await run('keys.index-key', {})) as { indexKey: string };
+    print(false, r, r.indexKey);
+  });
+
 program
   .command('import <kind> [file]')
   .description(`Nhập dữ liệu từ tệp XLSX/CSV theo mẫu (${IMPORT_KINDS.join(', ')}); tất cả hoặc không gì cả`)

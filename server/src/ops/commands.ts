@@ -16,6 +16,7 @@ import type { AppContext } from '../platform/app-context.ts';
 import { appendAudit, verifyChain } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import { restoreBackup, writeBackup } from './backup.ts';
+import { rotateDataKeys } from './rekey.ts';
 
 const CLI = 'Dòng lệnh ktgs';
 
@@ -112,4 +113,9 @@ export async function remindersRun(ctx: AppContext, a: { date?: string | null })
     throw new AppError('validation', `Ngày không hợp lệ: "${date}" (dạng YYYY-MM-DD).`, { date: 'Ngày không hợp lệ' });
   }
   return runReminders(ctx, date, { warnDays: warnDaysFromEnv(), actorLabel: CLI });
+}
+
+/** `ktgs keys rotate [--new-key]`: re-encrypts every encrypted column under the current data key. */
+export async function keysRotate(ctx: AppContext, a: { newKey?: boolean; batchSize?: number }) {
+  return rotateDataKeys(ctx, { newKey: a.newKey === true, batchSize: a.batchSize, actorLabel: CLI });
 }

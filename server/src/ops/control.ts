@@ -8,7 +8,18 @@ import type { AppContext } from '../platform/app-context.ts';
 import { AppError } from '../platform/errors.ts';
 import { CONTROL_SOCKET } from '../runtime.ts';
 import { runSeed, type SeedOptions } from '../seed/run.ts';
-import { auditVerify, backupTo, importCommand, remindersRun, restoreFrom, tokenCreate, userCreate, userResetPassword } from './commands.ts';
+import {
+  auditVerify,
+  backupTo,
+  importCommand,
+  keysRotate,
+  remindersRun,
+  restoreFrom,
+  tokenCreate,
+  userCreate,
+  userResetPassword,
+} from './commands.ts';
+import { indexKeyOf } from './rekey.ts';
 
 type Handler = (ctx: AppContext, args: Record<string, unknown>) => Promise<unknown>;
 
@@ -20,6 +31,8 @@ export const HANDLERS: Record<string, Handler> = {
   'reminders.run': (ctx, a) => remindersRun(ctx, { date: (a.date as string | undefined) ?? null }),
   import: (ctx, a) => importCommand(ctx, String(a.kind), String(a.file)),
   seed: (ctx, a) => runSeed(ctx, a as SeedOptions),
+  'keys.rotate': (ctx, a) => keysRotate(ctx, { newKey: a.newKey === true, batchSize: a.batchSize as number | undefined }),
+  'keys.index-key': async (ctx) => indexKeyOf(ctx),
   migrate: async () => ({ message: 'Máy chủ đang chạy đã cập nhật lược đồ khi khởi động.' }),
 };
 
