@@ -1,5 +1,8 @@
 // Petitions (đơn thư, domain.md §5): kinds, channels, statuses, topics, and the outcomes and grounds of
-// screening — the one catalogue the server's rules and the web's screens both read.
+// screening — the one catalogue the server's rules and the web's screens both read; and the schemas of the
+// screening, extension and pre-congress forms.
+import { z } from 'zod';
+import { isoDate, text, version } from './fields.ts';
 
 /** Tố cáo, khiếu nại kỷ luật đảng, kiến nghị, phản ánh (domain.md §5). */
 export const PETITION_KINDS = ['denunciation', 'discipline_complaint', 'recommendation', 'feedback'] as const;
@@ -151,3 +154,51 @@ export const PETITION_AUDIT_LABELS: Record<string, string> = {
   'petition.screen': 'Phân loại, xử lý đơn',
   'petition.extend': 'Gia hạn giải quyết đơn',
 };
+
+export const SENDER_IDENTITIES = ['named', 'anonymous', 'false_name'] as const;
+export type SenderIdentity = (typeof SENDER_IDENTITIES)[number];
+export const SENDER_IDENTITY_LABELS: Record<SenderIdentity, string> = {
+  named: 'Có tên thật',
+  anonymous: 'Giấu tên',
+  false_name: 'Mạo tên',
+};
+
+/** The facts an officer establishes on the screening form; the rule (domain/petitions/screening.ts) decides. */
+export const screeningFormSchema = z
+  .object({
+    version,
+    sender: z.enum(SENDER_IDENTITIES, { error: 'Cần chọn người gửi có tên, giấu tên hay mạo tên' }),
+    addressKnown: z.boolean({ error: 'Cần xác định có rõ địa chỉ người gửi hay không' }),
+    specific: z.boolean({ error: 'Cần xác định nội dung có cụ thể hay không' }),
+    verifiable: z.boolean({ error: 'Cần xác định có căn cứ thẩm tra, xác minh hay không' }),
+    concludedBefore: z.boolean().default(false),
+    newEvidence: z.boolean().default(false),
+    mixedComplaintAndDenunciation: z.boolean().default(false),
+    withdrawn: z.boolean().default(false),
+    withdrawalCoerced: z.boolean().default(false),
+    takeOver: z.boolean().default(false),
+    note: text('ghi chú', 0, 4000).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newEvidence && !v.concludedBefore)
+      ctx.addIssue({ code: 'custom', path: ['newEvidence'], message: 'Chỉ xét chứng cứ mới khi vụ việc đã được kết luận trước đó' });
+    if (v.withdrawalCoerced && !v.withdrawn)
+      ctx.addIssue({ code: 'custom', path: ['withdrawalCoerced'], message: 'Chỉ xét việc bị ép buộc khi người gửi đã rút đơn' });
+  });
+export type ScreeningForm = z.input<typeof screeningFormSchema>;
+
+/** One extension; the maximum depends on the kind and level and is checked by the rule. */
+export const extensionFormSchema = z.object({
+  version,
+  workingDays: z
+    .number({ error: 'Số ngày gia hạn không hợp lệ' })
+    .int('Số ngày gia hạn phải là số nguyên')
+    .min(1, 'Số ngày gia hạn phải lớn hơn 0'),
+  reason: text('lý do gia hạn', 5, 2000),
+});
+
+export const preCongressFormSchema = z.object({
+  version,
+  congressOpensOn: isoDate('Ngày khai mạc đại hội'),
+  relatedToCongress: z.boolean({ error: 'Cần xác định đơn có liên quan đến đại hội hay không' }),
+});
