@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScreeningGround, ScreeningOutcome } from '../../../../common/petitions.ts';
 import type { OrgNode } from './competence.ts';
-import { type LetterFacts, type ScreeningContext, screen } from './screening.ts';
+import { factsFromForm, type LetterFacts, type ScreeningContext, screen } from './screening.ts';
 
 const CHAIN: OrgNode[] = [
   { path: 'TW', kind: 'central', name: 'Trung ương', hasInspectionCommittee: true },
@@ -215,5 +215,20 @@ describe('screen — phân loại, xử lý đơn (Quy định 296-QĐ/TW; hư�
 
   it('a letter that is not split has no parts', () => {
     expect(screen(letter, atCommune).parts).toEqual([]);
+  });
+});
+
+describe('factsFromForm — the screening form feeds the same rule', () => {
+  const form = { sender: 'named', addressKnown: true, specific: true, verifiable: true } as const;
+  const rows: [string, Record<string, boolean>, ScreeningOutcome, ScreeningGround][] = [
+    ['đủ điều kiện', {}, 'accept', 'within_authority'],
+    ['đã kết luận, không có chứng cứ mới', { concludedBefore: true }, 'refuse', 'repeat_without_new_evidence'],
+    ['đã kết luận, có chứng cứ mới', { concludedBefore: true, newEvidence: true }, 'accept', 'within_authority'],
+    ['rút đơn', { withdrawn: true }, 'withdrawn', 'withdrawn'],
+    ['rút đơn do bị ép buộc', { withdrawn: true, withdrawalCoerced: true }, 'accept', 'within_authority'],
+  ];
+  it.each(rows)('%s', (_n, patch, outcome, ground) => {
+    const r = screen(factsFromForm({ ...form, ...patch }, { kind: 'denunciation', subject: SUBJECT }), atCommune);
+    expect([r.outcome, r.ground]).toEqual([outcome, ground]);
   });
 });

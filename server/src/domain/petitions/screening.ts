@@ -6,6 +6,7 @@ import {
   type PetitionStatus,
   SCREENING_GROUND_LABELS,
   SCREENING_OUTCOME_STATUS,
+  type ScreeningForm,
   type ScreeningGround,
   type ScreeningOutcome,
 } from '../../../../common/petitions.ts';
@@ -219,5 +220,24 @@ function split(facts: LetterFacts, accepted: Screening): Screening {
     status: SCREENING_OUTCOME_STATUS.split,
     explanation: `${SCREENING_GROUND_LABELS.mixed_complaint_denunciation}: giải quyết nội dung khiếu nại, hướng dẫn người gửi tách nội dung tố cáo thành đơn riêng (${BASIS}). ${accepted.explanation}`,
     parts: [complaint, denunciation],
+  };
+}
+
+/** The facts the screening form states, joined with what the petition record already holds. */
+export function factsFromForm(
+  form: Omit<ScreeningForm, 'version' | 'note'>,
+  petition: { kind: PetitionKind; subject: PetitionSubject | null; disciplineDecidedByPath?: string | null },
+): LetterFacts {
+  return {
+    kind: petition.kind,
+    subject: petition.subject,
+    disciplineDecidedByPath: petition.disciplineDecidedByPath ?? null,
+    sender: form.sender,
+    addressKnown: form.addressKnown,
+    specific: form.specific,
+    verifiable: form.verifiable,
+    concludedBefore: form.concludedBefore ? { newEvidence: form.newEvidence === true } : null,
+    mixedComplaintAndDenunciation: form.mixedComplaintAndDenunciation === true,
+    withdrawal: form.withdrawn ? { coerced: form.withdrawalCoerced === true } : null,
   };
 }
