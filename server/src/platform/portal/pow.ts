@@ -16,7 +16,7 @@ export type PowResult = { ok: true } | { ok: false; reason: PowFailure };
 
 export interface PowOptions {
   key: Buffer;
-  /** Leading zero bits required: 16 costs a browser about a second, each bit more doubles it. */
+  /** Leading zero bits required: 16 took 0.64 s in Node here (a phone: several times that); each bit doubles it. */
   difficulty?: number;
   ttlMs?: number;
   /** Most solved challenges remembered at once; beyond it new solutions are refused (busy). */
