@@ -45,8 +45,11 @@ function distinctFeatures(text: string): Set<string> {
   return new Set(features(text));
 }
 
-/** A new model: the old counts plus the letters'. The input model is not changed. */
-function addLetters(model: TopicModel, letters: readonly LabelledLetter[]): TopicModel {
+/**
+ * A new model: the old counts plus (sign 1) or minus (sign -1) the letters'. The input model is not
+ * changed. Removing a letter the model never learnt under that topic would leave negative counts: refused.
+ */
+function applyLetters(model: TopicModel, letters: readonly LabelledLetter[], sign: 1 | -1): TopicModel {
   const docs = { ...model.docs };
   const totals = { ...model.totals };
   const counts = new Map<string, number[]>();
@@ -54,31 +57,42 @@ function addLetters(model: TopicModel, letters: readonly LabelledLetter[]): Topi
   for (const letter of letters) {
     if (!isPetitionTopic(letter.topic)) throw new Error(`unknown topic: ${String(letter.topic)}`);
     const k = PETITION_TOPICS.indexOf(letter.topic);
-    docs[letter.topic] += 1;
+    docs[letter.topic] += sign;
     for (const f of distinctFeatures(letter.text)) {
       let row = counts.get(f);
       if (!row) {
         row = PETITION_TOPICS.map(() => 0);
         counts.set(f, row);
       }
-      row[k]! += 1;
-      totals[letter.topic] += 1;
+      row[k]! += sign;
+      totals[letter.topic] += sign;
+      if (row[k]! < 0) throw new Error('topic model: removing a letter it has not learnt under that topic');
+      if (row.every((c) => c === 0)) counts.delete(f);
     }
+    if (docs[letter.topic] < 0) throw new Error('topic model: removing a letter it has not learnt under that topic');
   }
   return { docs, totals, counts };
 }
 
 export function train(letters: readonly LabelledLetter[]): TopicModel {
-  return addLetters(emptyModel(), letters);
+  return applyLetters(emptyModel(), letters, 1);
+}
+
+/** An officer's correction: the letter and its right topic; `learntAs` when the model had already learnt it under another. */
+export interface TopicCorrection extends LabelledLetter {
+  learntAs?: PetitionTopic;
 }
 
 /**
- * Officers' corrections join the training set and the model refits. The corrections are letters the
- * model has not learnt yet (a predicted topic set right); because NB is counts, the refit equals training
+ * Officers' corrections join the training set and the model refits. Usually a correction is a letter
+ * the model only predicted (not learnt); a letter already learnt under another topic (`learntAs`: an
+ * earlier correction changed again) is first taken out. Because NB is counts, the refit equals training
  * from scratch on the old letters plus these, without keeping the old letters' text in the model.
  */
-export function retrain(model: TopicModel, corrections: readonly LabelledLetter[]): TopicModel {
-  return addLetters(model, corrections);
+export function retrain(model: TopicModel, corrections: readonly TopicCorrection[]): TopicModel {
+  const relabelled = corrections.flatMap((c) => (c.learntAs && c.learntAs !== c.topic ? [{ text: c.text, topic: c.learntAs }] : []));
+  const kept = corrections.filter((c) => c.learntAs !== c.topic);
+  return applyLetters(applyLetters(model, relabelled, -1), kept, 1);
 }
 
 export function labelledCount(model: TopicModel): number {
@@ -131,7 +145,8 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 
 /** Reads what serialize() wrote; throws on anything else rather than predicting from a damaged model. */
 export function deserialize(json: string): TopicModel {
-  const data = JSON.parse(json) as Record<string, unknown>;
+  const data = JSON.parse(json) as Record<string, unknown> | null;
+  if (typeof data !== 'object' || data === null) throw new Error('not a topic model');
   if (data.format !== FORMAT || data.version !== 1) throw new Error('not a topic model');
   const topics = data.topics;
   if (!Array.isArray(topics) || topics.join() !== PETITION_TOPICS.join()) throw new Error('topic model: other topics');

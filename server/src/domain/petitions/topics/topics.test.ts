@@ -165,6 +165,15 @@ describe('the lexicon fallback', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('an empty letter, or an empty model, gives an answer without crashing', () => {
+    expect(classify('', model)).toMatchObject({ reason: 'unsure-no-keyword' });
+    const nothing = predict(train([]), 'Cấp sổ đỏ sai');
+    for (const t of PETITION_TOPICS) expect(nothing.scores[t]).toBeCloseTo(1 / PETITION_TOPICS.length, 9);
+    expect(classify('Cấp sổ đỏ sai', train([]))).toMatchObject({ topic: 'land', method: 'lexicon', reason: 'too-few-labels' });
+  });
+});
+
 describe('keeping the model in the database', () => {
   it('serialize/deserialize gives the same predictions, and the JSON holds counts only', () => {
     const json = serialize(model);
@@ -175,6 +184,7 @@ describe('keeping the model in the database', () => {
   });
   it.each([
     ['not JSON', '{'],
+    ['null', 'null'],
     ['another format', JSON.stringify({ format: 'x', version: 1 })],
     ['a negative count', serialize(train([{ text: 'a b', topic: 'land' }])).replace('"land":1', '"land":-1')],
     ['a short feature row', serialize(train([{ text: 'a', topic: 'land' }])).replace('[1,0,0,0,0,0]', '[1,0]')],
@@ -205,6 +215,15 @@ describe("retraining from officers' corrections", () => {
     const refit = retrain(model, [correction]);
     expect(serialize(refit)).toBe(serialize(train([...training, correction])));
     expect(accuracy(heldOut, (text) => predict(refit, text).topic)).toBeGreaterThanOrEqual(0.8);
+  });
+  it('a letter learnt under one topic and corrected again is moved, not counted twice', () => {
+    const once = retrain(model, [correction]);
+    const moved = retrain(once, [{ ...correction, topic: 'other', learntAs: 'finance' }]);
+    expect(serialize(moved)).toBe(serialize(train([...training, { ...correction, topic: 'other' }])));
+    // The same topic again changes nothing.
+    expect(serialize(retrain(once, [{ ...correction, learntAs: 'finance' }]))).toBe(serialize(once));
+    // A letter the model never learnt cannot be taken out.
+    expect(() => retrain(model, [{ ...correction, topic: 'other', learntAs: 'finance' }])).toThrow(/not learnt/);
   });
   it('refuses an unknown topic', () => {
     expect(() => retrain(model, [{ text: 'x', topic: 'weather' as PetitionTopic }])).toThrow();
