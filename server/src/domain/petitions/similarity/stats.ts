@@ -1,0 +1,29 @@
+// Document frequencies of terms over the stored letters, for IDF weights: words every letter uses
+// ("đề nghị", "kiểm tra", "xã") weigh little, names, places, amounts and rare facts weigh much.
+// A fixed-size counting table indexed by the term hash (collisions only merge rare counts), so memory
+// does not grow with the vocabulary; the module can keep the same table in PostgreSQL.
+
+const SIZE_BITS = 22;
+const MASK = (1 << SIZE_BITS) - 1;
+const RARE = 256;
+
+export class TermStats {
+  readonly df = new Uint32Array(1 << SIZE_BITS);
+  letters = 0;
+
+  add(terms: Uint32Array): void {
+    this.letters++;
+    for (let i = 0; i < terms.length; i++) {
+      const k = (terms[i] as number) & MASK;
+      this.df[k] = (this.df[k] as number) + 1;
+    }
+  }
+
+  /** Smoothed inverse document frequency. Terms rarer than one letter in RARE all weigh the same, so
+   *  that scores (and the tuned thresholds) do not drift as the store grows from hundreds of letters
+   *  to millions: what matters is how common a word is, not how many letters exist. */
+  idf(term: number): number {
+    const share = ((this.df[term & MASK] as number) + 1) / (this.letters + 1);
+    return Math.log(1 / Math.max(share, 1 / RARE)) + 1;
+  }
+}
