@@ -101,6 +101,15 @@ describe('relations on the labelled corpus (by example)', () => {
     expect(compare(signature(original.text), signature(retold.text), stats).relation).toBe('related');
   });
 
+  it('a letter re-sent months later with a sentence dropped and news added is related, not a copy', () => {
+    for (const cluster of ['M01', 'M14', 'M23', 'M45']) {
+      const m = corpus.filter((l) => l.cluster === cluster);
+      const original = m.find((l) => l.variant === 'original')!;
+      const resend = m.find((l) => l.variant === 'resend')!;
+      expect(compare(signature(original.text), signature(resend.text), stats).relation, cluster).toBe('related');
+    }
+  });
+
   it('different letters about the same person stay apart', () => {
     // Nguyễn Văn Hùng: land (M01), road works (M02), a lavish wedding (M03); Lê Quang Dũng: M06–M08.
     for (const [x, y] of [
