@@ -5,6 +5,7 @@ import { DISCIPLINE_AUDIT_LABELS } from './discipline-api.ts';
 import { DISCIPLINE_COMPLAINT_AUDIT_LABELS } from './discipline-complaints.ts';
 import { DISCIPLINE_DOCUMENT_AUDIT_LABELS } from './discipline-documents.ts';
 import { DOCUMENTS_AUDIT_LABELS } from './documents.ts';
+import { KEYS_AUDIT_LABELS } from './keys.ts';
 import { NOTIFICATION_AUDIT_LABELS } from './notifications.ts';
 import { PROGRAMME_AUDIT_LABELS } from './programmes.ts';
 import { REMEDIATION_AUDIT_LABELS } from './remediation.ts';
@@ -89,4 +90,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...DISCIPLINE_AUDIT_LABELS,
   ...DISCIPLINE_DOCUMENT_AUDIT_LABELS,
   ...DISCIPLINE_COMPLAINT_AUDIT_LABELS,
+  ...KEYS_AUDIT_LABELS,
 };

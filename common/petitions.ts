@@ -133,7 +133,7 @@ export const SCREENING_GROUND_LABELS: Record<ScreeningGround, string> = {
 export const COMPETENT_BODY_TYPES = ['ubkt', 'committee', 'cell'] as const;
 export type CompetentBodyType = (typeof COMPETENT_BODY_TYPES)[number];
 export const COMPETENT_BODY_TYPE_LABELS: Record<CompetentBodyType, string> = {
-  ubkt: 'Ủy ban kiểm tra',
+  ubkt: 'Ủy ban Kiểm tra',
   committee: 'Cấp ủy',
   cell: 'Chi bộ',
 };
