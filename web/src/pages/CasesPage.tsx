@@ -125,8 +125,8 @@ export function CasesPage() {
               data-testid="case-filter-status"
             />
           </Col>
-          <Col xs={24} xl={3}>
-            <Space orientation="vertical" size={0}>
+          <Col xs={24}>
+            <Space wrap size={16}>
               <Checkbox checked={!!filters.overdue} onChange={(e) => set('overdue', e.target.checked)} data-testid="case-filter-overdue">
                 Quá hạn
               </Checkbox>
