@@ -28,3 +28,13 @@ export function yearsBetween(fromIso: string, toIso: string): number {
   const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number];
   return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
 }
+
+/** The calendar date in Vietnam (UTC+7, no daylight saving) of an instant: at 23:30 UTC it is already tomorrow in Hà Nội. */
+export function vietnamDateOf(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Today in Vietnam, yyyy-mm-dd: the day deadlines are compared with and documents are dated. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return vietnamDateOf(now);
+}

@@ -2,8 +2,8 @@
 // requirement until it is done, with evidence). Owner, due date, status, evidence; who may do what.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../common/dates.ts';
 import { inTransaction } from '../../server/src/db/context.ts';
-import { vnToday } from '../../server/src/modules/remediation/due.ts';
 import { SYSTEM_SCOPE } from '../../server/src/platform/access/scope.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
@@ -56,13 +56,13 @@ afterAll(async () => {
 describe('listing', () => {
   it('marks overdue and due-soon items and filters the overdue ones (Vietnam date, working days)', async () => {
     const late = await addItem(ctx, kase, { dueOn: '2020-01-10' });
-    const today = await addItem(ctx, kase, { dueOn: vnToday() });
+    const today = await addItem(ctx, kase, { dueOn: todayInVietnam() });
     const far = await addItem(ctx, kase, { dueOn: FAR });
     const all = await get(officer, `/api/v1/remediation?caseId=${kase.id}`);
     expect(all.statusCode).toBe(200);
     const state = Object.fromEntries(all.json().items.map((i: { id: string; dueState: string }) => [i.id, i.dueState]));
     expect(state).toMatchObject({ [late]: 'overdue', [today]: 'due_soon', [far]: 'on_track' });
-    expect(all.json().today).toBe(vnToday());
+    expect(all.json().today).toBe(todayInVietnam());
     const overdue = await get(officer, `/api/v1/remediation?caseId=${kase.id}&overdue=true`);
     expect(overdue.json().items.map((i: { id: string }) => i.id)).toEqual([late]);
     const byOrg = await get(viewer, `/api/v1/remediation?orgId=${cell.id}`);
@@ -114,7 +114,7 @@ describe('reporting done', () => {
     expect(noNote.json().error.fields).toHaveProperty('resultNote');
     const done = await patch(officer, id, { version, status: 'done', resultNote: 'Đã thu hồi 1.650 m² đất' });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'done', doneOn: vnToday(), dueState: null, resultNote: 'Đã thu hồi 1.650 m² đất' });
+    expect(done.json()).toMatchObject({ status: 'done', doneOn: todayInVietnam(), dueState: null, resultNote: 'Đã thu hồi 1.650 m² đất' });
 
     const file = await get(viewer, `/api/v1/remediation-evidence/${up.json().evidence[0].id}/file`);
     expect(file.statusCode).toBe(200);

@@ -1,5 +1,7 @@
 // Operator commands, shared by the CLI (run locally) and the control socket (run inside the server
 // that holds the embedded database). Each acts as the system, and each write is audited.
+
+import { todayInVietnam } from '../../../common/dates.ts';
 import type { Role } from '../../../common/roles.ts';
 import { inTransaction } from '../db/context.ts';
 import { findUserByUsername, rolesOf } from '../modules/auth/auth.repository.ts';
@@ -8,7 +10,6 @@ import { TokenService } from '../modules/auth/tokens.service.ts';
 import { importFile } from '../modules/imports/imports.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../modules/imports/templates.ts';
 import { runReminders, warnDaysFromEnv } from '../modules/notifications/reminders.ts';
-import { vnToday } from '../modules/remediation/due.ts';
 import { UserService } from '../modules/users/users.service.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
@@ -104,7 +105,7 @@ export async function importCommand(ctx: AppContext, kind: string, file: string)
 
 /** `ktgs reminders run [--date]`: the reminder job once, for today (Vietnam) or a given day. */
 export async function remindersRun(ctx: AppContext, a: { date?: string | null }) {
-  const date = a.date ?? vnToday();
+  const date = a.date ?? todayInVietnam();
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
     Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||

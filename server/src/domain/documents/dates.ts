@@ -26,8 +26,3 @@ export function shortDate(iso: string): string {
   const [y, m, d] = parts(iso);
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
-
-/** Today in Viet Nam (UTC+7), as yyyy-mm-dd. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

@@ -55,8 +55,3 @@ export function submitProblem(
     return `Phân công giám sát này không có hiệu lực trong kỳ ${periodTitle(input.year, input.period)}.`;
   return null;
 }
-
-/** The day in Việt Nam (UTC+7, no daylight saving) of an instant: reports are dated as the sender's office dates them. */
-export function vnDateOf(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { vietnamDateOf } from '../../../../common/dates.ts';
 import { DEFAULTS_ONLY, type WorkCalendar } from '../calendar/workdays.ts';
 import { committeeHeading, committeeName, placeDateLine, placeOf } from './heading.ts';
 import { periodRange, reportDueOn, reportOpensOn, SUPERVISION_DUE_DEFAULTS } from './periods.ts';
-import { isLate, reportRequired, reportStatus, submitProblem, vnDateOf } from './status.ts';
+import { isLate, reportRequired, reportStatus, submitProblem } from './status.ts';
 
 describe('report periods (Quy định 296-QĐ/TW: cấp ủy viên báo cáo giám sát thường xuyên 6 tháng và hằng năm)', () => {
   it.each([
@@ -71,8 +72,8 @@ describe('who has reported', () => {
   });
 
   it('dates a submission in Việt Nam time (UTC+7)', () => {
-    expect(vnDateOf(new Date('2026-07-14T16:59:59Z'))).toBe('2026-07-14');
-    expect(vnDateOf(new Date('2026-07-14T17:00:00Z'))).toBe('2026-07-15');
+    expect(vietnamDateOf(new Date('2026-07-14T16:59:59Z'))).toBe('2026-07-14');
+    expect(vietnamDateOf(new Date('2026-07-14T17:00:00Z'))).toBe('2026-07-15');
   });
 });
 

@@ -1,6 +1,8 @@
 // A case's team (đoàn, tổ kiểm tra / giám sát) and the files attached to its steps (minutes, reports).
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../common/case-api.ts';
+
 import type { TeamRole } from '../../../../common/cases.ts';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope } from '../../platform/access/scope.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -11,7 +13,7 @@ import { CaseConclusionService } from './case-conclusion.service.ts';
 import { type SeatPerson, subjectSide, teamCheck } from './case-people.ts';
 import { actionChecks } from './case-rules.ts';
 import * as repo from './cases.repository.ts';
-import { factsOf, todayVn } from './cases.view.ts';
+import { factsOf } from './cases.view.ts';
 
 export interface SeatInput {
   memberId?: string;
@@ -72,7 +74,7 @@ export class CaseTeamService extends CaseConclusionService {
           full_name: fullName.normalize('NFC'),
           position: input.position ?? null,
           role: input.role,
-          added_on: todayVn(),
+          added_on: todayInVietnam(),
         });
         return undefined;
       },
@@ -86,7 +88,7 @@ export class CaseTeamService extends CaseConclusionService {
       const { facts } = await factsOf(tx, c);
       const check = actionChecks(facts).team;
       if (!check.allowed) throw invalid('seatId', check.reason ?? '');
-      if (!(await repo.removeSeat(tx, c.id, seatId, todayVn()))) throw notFound('Thành viên đoàn');
+      if (!(await repo.removeSeat(tx, c.id, seatId, todayInVietnam()))) throw notFound('Thành viên đoàn');
       return undefined;
     });
   }

@@ -2,6 +2,7 @@
 // Opening checks who may run which kind of work on whom (domain.md §2) and explains a refusal.
 import type { CaseCreate, CaseDetail, CaseList, CaseQuery } from '../../../../common/case-api.ts';
 import { CASE_STEPS, type CaseKind, type StepCode } from '../../../../common/cases.ts';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { OrgKind } from '../../../../common/orgs.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { addWorkingDays } from '../../domain/calendar/workdays.ts';
@@ -15,7 +16,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
 import * as list from './case-list.repository.ts';
 import * as repo from './cases.repository.ts';
-import { caseCode, caseDetail, todayVn, toListItem } from './cases.view.ts';
+import { caseCode, caseDetail, toListItem } from './cases.view.ts';
 
 interface CaseSpec {
   kind: CaseKind;
@@ -59,12 +60,12 @@ export class CaseService {
   }
 
   protected notFuture(field: string, date: string) {
-    if (date > todayVn()) throw invalid(field, 'Ngày không được sau ngày hôm nay.');
+    if (date > todayInVietnam()) throw invalid(field, 'Ngày không được sau ngày hôm nay.');
   }
 
   async list(actor: Actor, q: CaseQuery): Promise<CaseList> {
     const scope = requireScope(actor, 'inspection.read');
-    const today = todayVn();
+    const today = todayInVietnam();
     return this.run(scope, async (tx) => {
       let path: string | null = null;
       if (q.orgId) {
@@ -102,13 +103,13 @@ export class CaseService {
     return this.run(scope, async (tx) => {
       const c = await this.load(tx, scope, id);
       await auditMarkedReads(tx, actor, 'inspection_case', [{ id: c.id, path: c.scope_path, secrecy: c.secrecy }]);
-      return caseDetail(tx, c, todayVn());
+      return caseDetail(tx, c, todayInVietnam());
     });
   }
 
   /** The detail after a write, in the write's transaction. */
   protected async detail(tx: Tx, scope: Scope, id: string) {
-    return caseDetail(tx, await this.load(tx, scope, id), todayVn());
+    return caseDetail(tx, await this.load(tx, scope, id), todayInVietnam());
   }
 
   /** A case from an approved programme item: kind, subject, topic and deciding body come from the plan. */
@@ -145,7 +146,7 @@ export class CaseService {
           throw invalid('grounds', 'Kiểm tra khi có dấu hiệu vi phạm phải nêu căn cứ, dấu hiệu vi phạm (Quy định 296-QĐ/TW).');
       }
       assertWithinClearance(actor, spec.secrecy, 'secrecy');
-      const openedOn = spec.openedOn ?? todayVn();
+      const openedOn = spec.openedOn ?? todayInVietnam();
       this.notFuture('openedOn', openedOn);
       const { body, subject, subjectRow } = await this.authorise(tx, scope, spec);
       const year = Number(openedOn.slice(0, 4));

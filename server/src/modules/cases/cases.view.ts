@@ -17,11 +17,6 @@ import { subjectSide, teamCheck } from './case-people.ts';
 import { actionChecks, type CaseFacts, hasDecisionStep, nextStepChecks } from './case-rules.ts';
 import * as repo from './cases.repository.ts';
 
-/** Today in Vietnam (UTC+7): the day a deadline is compared with. */
-export function todayVn(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** A case's readable code: its number in the body's year, the year, KT (inspection) or GS (supervision): "05/2026/KT". */
 export function caseCode(seq: number, year: number, kind: CaseKind): string {
   return `${String(seq).padStart(2, '0')}/${year}/${isInspection(kind) ? 'KT' : 'GS'}`;

@@ -9,6 +9,7 @@ import {
   type StepCode,
   stepLabel,
 } from '../../../../common/cases.ts';
+
 import {
   type CoverageQuery,
   type CoverageView,
@@ -18,6 +19,7 @@ import {
   LIST_CAP,
   type ProposalsView,
 } from '../../../../common/coverage.ts';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { addWorkingDays } from '../../domain/calendar/workdays.ts';
 import { type CellIndicator, type CoverageReport, computeCoverage } from '../../domain/coverage/coverage.ts';
@@ -35,11 +37,6 @@ import * as dash from './dashboard.repository.ts';
 
 /** Members the planner considers at most; above it the longest uncovered are taken (`partial`). */
 export const CANDIDATE_CAP = 20_000;
-
-/** Today's date in Vietnam (UTC+7), where every deadline is counted. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function cellView(ind: CellIndicator) {
   return { ...ind, failingCells: ind.failingCells.slice(0, LIST_CAP), failingCellsTotal: ind.failingCells.length };

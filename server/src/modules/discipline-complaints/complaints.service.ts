@@ -3,6 +3,7 @@
 // with its effect on the decision. Access first, then the rule, then the repository in one audited
 // transaction.
 import type { z } from 'zod';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { DisciplineForm } from '../../../../common/discipline.ts';
 import {
   COMPLAINT_DUE_SOON_WORKING_DAYS,
@@ -24,7 +25,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
-import { dueSoonLimit, dueStateOf, vnToday } from '../remediation/due.ts';
+import { dueSoonLimit, dueStateOf } from '../remediation/due.ts';
 import * as repo from './complaints.repository.ts';
 import * as rules from './complaints.rules.ts';
 
@@ -38,7 +39,7 @@ export class DisciplineComplaintService {
   private readonly ctx: AppContext;
   private readonly calendar: CalendarService;
   /** Overridable "today" (tests); Vietnam's date otherwise. */
-  today: () => string = () => vnToday();
+  today: () => string = () => todayInVietnam();
 
   constructor(ctx: AppContext) {
     this.ctx = ctx;

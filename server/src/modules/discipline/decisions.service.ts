@@ -1,6 +1,8 @@
 // The deciding body's meeting (ballots, outcome by the thresholds and the count-down rule) and the decision
 // it leads to: refused when the rules forbid it, else recorded with its effective date, the end of its
 // effect and the follow-up tasks on the working calendar (domain.md §4, §10).
+
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { DisciplineForm } from '../../../../common/discipline.ts';
 import type { DecisionCreate, DecisionPatch, DisciplineDecision, MatterDetail, MeetingCreate } from '../../../../common/discipline-api.ts';
 import type { Tx } from '../../db/context.ts';
@@ -14,7 +16,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { decisionProblems } from './assessment.ts';
 import * as decisions from './decisions.repository.ts';
 import { scopeForAny } from './discipline.access.ts';
-import { isoDay, toDecision, todayVn } from './discipline.view.ts';
+import { isoDay, toDecision } from './discipline.view.ts';
 import * as repo from './matters.repository.ts';
 import { MatterService } from './matters.service.ts';
 
@@ -29,7 +31,7 @@ export class DecisionService extends MatterService {
       assertWritable(scope, m.scope_path);
       if (m.status !== 'open')
         throw invalid('status', m.status === 'postponed' ? 'Hồ sơ đang tạm hoãn xem xét: chưa họp được.' : 'Hồ sơ đã kết thúc.');
-      if (input.heldOn > todayVn()) throw invalid('heldOn', 'Ngày họp không được sau ngày hôm nay.');
+      if (input.heldOn > todayInVietnam()) throw invalid('heldOn', 'Ngày họp không được sau ngày hôm nay.');
       const forms = new Set<string>();
       for (const b of input.ballots) {
         if (forms.has(b.form)) throw invalid('ballots', 'Mỗi hình thức chỉ ghi một lần.');
@@ -90,7 +92,7 @@ export class DecisionService extends MatterService {
       if (!last.outcome_form) throw invalid('meetingId', `Không hình thức nào đạt đủ số phiếu: ${last.outcome_explanation}`);
       const heldOn = isoDay(last.held_on) as string;
       if (input.decidedOn < heldOn) throw invalid('decidedOn', 'Ngày quyết định không được trước ngày họp.');
-      if (input.decidedOn > todayVn()) throw invalid('decidedOn', 'Ngày quyết định không được sau ngày hôm nay.');
+      if (input.decidedOn > todayInVietnam()) throw invalid('decidedOn', 'Ngày quyết định không được sau ngày hôm nay.');
       if (input.announcedOn && input.announcedOn < input.decidedOn)
         throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
       const form = last.outcome_form as DisciplineForm;
@@ -180,7 +182,7 @@ export class DecisionService extends MatterService {
       const set: Parameters<typeof decisions.updateDecision>[3] = {};
       if (p.announcedOn !== undefined) {
         if (p.announcedOn < before.decidedOn) throw invalid('announcedOn', 'Ngày công bố không được trước ngày quyết định.');
-        if (p.announcedOn > todayVn()) throw invalid('announcedOn', 'Ngày công bố không được sau ngày hôm nay.');
+        if (p.announcedOn > todayInVietnam()) throw invalid('announcedOn', 'Ngày công bố không được sau ngày hôm nay.');
         // Signed on the day decided unless the document module records otherwise (it keeps the signed copy).
         const dates = this.dates(d.body_type as BodyType, d.form as DisciplineForm, p.announcedOn, before.decidedOn);
         Object.assign(set, { announced_on: p.announcedOn, effective_on: dates.effectiveOn, effect_ends_on: dates.effectEndsOn });

@@ -1,5 +1,7 @@
 // What the discipline services share: the transaction, loading a matter the actor may see, the subject's
 // facts from the registry, and the matter's full detail with the rules' assessment.
+
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { DisciplineForm, SpecialArea } from '../../../../common/discipline.ts';
 import type { MatterDetail, SubjectFacts, SubjectFactsInput } from '../../../../common/discipline-api.ts';
 import type { OrgKind } from '../../../../common/orgs.ts';
@@ -11,7 +13,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
 import { assess, limitations, type MatterFacts } from './assessment.ts';
 import * as decisions from './decisions.repository.ts';
-import { factsOf, isoDay, toDecision, todayVn, toListItem, toMeeting } from './discipline.view.ts';
+import { factsOf, isoDay, toDecision, toListItem, toMeeting } from './discipline.view.ts';
 import * as repo from './matters.repository.ts';
 
 /** Statuses in which a matter is still under consideration. */
@@ -143,7 +145,7 @@ export class DisciplineBase {
     ]);
     const tasks = decision ? await decisions.tasksOf(tx, decision.id) : [];
     const c = m.case_id ? await repo.findCase(tx, m.case_id) : undefined;
-    const asOf = decision ? (isoDay(decision.decided_on) as string) : todayVn();
+    const asOf = decision ? (isoDay(decision.decided_on) as string) : todayInVietnam();
     const lim = limitations(f, asOf);
     return {
       ...toListItem({ ...m, decision_form: decision?.form ?? null }),

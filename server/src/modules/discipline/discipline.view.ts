@@ -3,10 +3,6 @@ import type { DisciplineDecision, MatterListItem, SubjectFacts } from '../../../
 import type { DecisionRow } from './decisions.repository.ts';
 import type { MatterRow } from './matters.repository.ts';
 
-export function todayVn(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** A matter's readable code: its number in the body's year, the year and KL (kỷ luật): "03/2026/KL". */
 export function matterCode(seq: number, year: number): string {
   return `${String(seq).padStart(2, '0')}/${year}/KL`;

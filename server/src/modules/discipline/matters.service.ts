@@ -1,5 +1,7 @@
 // Discipline matters (domain.md §4): open one from a case's conclusion or directly, against a member or an
 // organisation; record violations, circumstances and the subject's facts; read it with what the rules say.
+
+import { todayInVietnam } from '../../../../common/dates.ts';
 import { MEMBER_FORMS, ORG_FORMS } from '../../../../common/discipline.ts';
 import type {
   MatterCreate,
@@ -15,7 +17,7 @@ import { assertWithinClearance, assertWritable, requireScope, type Scope } from 
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { DisciplineBase, LIVE } from './discipline.base.ts';
-import { matterCode, todayVn, toListItem } from './discipline.view.ts';
+import { matterCode, toListItem } from './discipline.view.ts';
 import * as repo from './matters.repository.ts';
 
 export class MatterService extends DisciplineBase {
@@ -83,7 +85,7 @@ export class MatterService extends DisciplineBase {
       assertWithinClearance(actor, secrecy, 'secrecy');
       const body = await this.body(tx, scope, bodyOrgId);
       const subject = await this.subject(tx, scope, { subjectMemberId, subjectOrgId }, body.path, input.subjectFacts);
-      const year = Number(todayVn().slice(0, 4));
+      const year = Number(todayInVietnam().slice(0, 4));
       const seq = await repo.nextMatterSeq(tx, body.id, year, body.path);
       const id = await repo.insertMatter(tx, {
         body_org_id: body.id,
@@ -162,7 +164,7 @@ export class MatterService extends DisciplineBase {
 
   async addViolation(actor: Actor, id: string, v: ViolationCreate): Promise<MatterDetail> {
     return this.changeViolations(actor, id, v.version, 'discipline.violation_add', async (tx, m) => {
-      if (v.occurredOn > todayVn()) throw invalid('occurredOn', 'Ngày vi phạm không được sau ngày hôm nay.');
+      if (v.occurredOn > todayInVietnam()) throw invalid('occurredOn', 'Ngày vi phạm không được sau ngày hôm nay.');
       const forms: readonly string[] = m.subject_member_id ? MEMBER_FORMS : ORG_FORMS;
       if (!forms.includes(v.deservedForm))
         throw invalid(

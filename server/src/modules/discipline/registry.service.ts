@@ -1,5 +1,7 @@
 // Discipline as others see it: a member's history and current effects (on the profile), the internal
 // publication of results, and the counts the statistical reports need (domain.md §4, issue #5 points 4, 6).
+
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { DisciplineStats, MemberDiscipline, PublishedList } from '../../../../common/discipline-api.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, requireScope } from '../../platform/access/scope.ts';
@@ -8,7 +10,7 @@ import { notFound } from '../../platform/errors.ts';
 import * as decisions from './decisions.repository.ts';
 import { scopeForAny } from './discipline.access.ts';
 import { DisciplineBase } from './discipline.base.ts';
-import { factsOf, isoDay, todayVn } from './discipline.view.ts';
+import { factsOf, isoDay } from './discipline.view.ts';
 import * as repo from './matters.repository.ts';
 
 /** Is a decision still biting today: in force (or changed by a complaint), effective, its effect not ended. */
@@ -38,7 +40,7 @@ export class DisciplineRegistryService extends DisciplineBase {
         'discipline_decision',
         rows.map((r) => ({ id: r.id, path: r.scope_path, secrecy: r.secrecy })),
       );
-      const today = todayVn();
+      const today = todayInVietnam();
       return {
         memberId,
         underConsideration: under,

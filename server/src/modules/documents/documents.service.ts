@@ -2,6 +2,7 @@
 // revision on each), download, and file the signed scan back. Scope and clearance first, then the
 // rule (domain/documents), then the repository in one transaction, audited.
 import type { CaseKind } from '../../../../common/cases.ts';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import {
   type CaseDocument,
   type CaseDocuments,
@@ -15,7 +16,6 @@ import {
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { availability, DOC_STEP, docApplies } from '../../domain/documents/availability.ts';
 import { composeDocument, documentTitle } from '../../domain/documents/compose.ts';
-import { todayInVietnam } from '../../domain/documents/dates.ts';
 import { type Issuer, issuerOf, numberText } from '../../domain/documents/issuer.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope, type Scope, SYSTEM_SCOPE } from '../../platform/access/scope.ts';

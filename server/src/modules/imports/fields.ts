@@ -1,10 +1,8 @@
 // Reading one row's cells into typed values, collecting every problem with its row and column.
-import { parseVnDate } from '../../../../common/dates.ts';
+import { parseVnDate, todayInVietnam } from '../../../../common/dates.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import { type RowError, rowError, type SheetRow } from './parse.ts';
 import { type ImportKind, TEMPLATES } from './templates.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export interface RowReader {
   row: number;
@@ -45,7 +43,7 @@ export function rowReader(kind: ImportKind, sheetRow: SheetRow, errors: RowError
         r.fail(key, `"${v}" không phải ngày hợp lệ (ghi theo ngày/tháng/năm, ví dụ 05/03/1985).`);
         return undefined;
       }
-      if (opts.notFuture && iso > today()) {
+      if (opts.notFuture && iso > todayInVietnam()) {
         r.fail(key, `ngày ${v} ở trong tương lai.`);
         return undefined;
       }
@@ -79,5 +77,3 @@ export class FirstSeen {
     return null;
   }
 }
-
-export { today };

@@ -1,9 +1,10 @@
 // One step per kind of import: read the rows and check what needs the whole registry (before the
 // transaction), then inside it look up what the rows name, plan, and write.
+
+import { todayInVietnam } from '../../../../common/dates.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
-import { today } from './fields.ts';
 import * as members from './members.repository.ts';
 import { planMembers, readMemberRows } from './members-plan.ts';
 import { planOrgs, readOrgRows } from './orgs-plan.ts';
@@ -50,7 +51,7 @@ async function membersStep(ctx: AppContext, rows: SheetRow[], errors: RowError[]
         const births = rest.map((c) => c.birthDate as string);
         stored.push(...(await members.membersByKeys(tx, { hashes: [], cards: [], names, births })));
       }
-      const day = today();
+      const day = todayInVietnam();
       const p = planMembers(
         cands,
         { orgs, stored, taken, ring: ctx.keyring, today: day, reason: `Nhập từ tệp ${fileName}` },

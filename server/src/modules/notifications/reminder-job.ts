@@ -1,8 +1,9 @@
 // Runs the reminder job inside the server: once at start, then every hour. The timer does not keep
 // the process alive (unref), runs never overlap, and stop() waits for a run under way so the database
 // closes after it. Errors are logged by kind and message only, never with the records' content.
+
+import { todayInVietnam } from '../../../../common/dates.ts';
 import type { AppContext } from '../../platform/app-context.ts';
-import { vnToday } from '../remediation/due.ts';
 import { runReminders } from './reminders.ts';
 
 export interface ReminderJob {
@@ -22,7 +23,7 @@ export function startReminderJob(ctx: AppContext, opts: { warnDays: number; inte
     if (stopped) return Promise.resolve();
     running ??= (async () => {
       try {
-        const r = await runReminders(ctx, vnToday(), { warnDays: opts.warnDays });
+        const r = await runReminders(ctx, todayInVietnam(), { warnDays: opts.warnDays });
         opts.log(
           'info',
           { job: 'reminders', created: r.created, remediationChecked: r.remediationChecked, stepsChecked: r.stepsChecked },

@@ -1,8 +1,9 @@
 // When a deadline calls for a notice, counted in working days (domain.md §3 and §10; Bộ luật Lao động
 // 2019, Điều 112 for the holidays; the recorded official schedule wins).
 import { describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import { DEFAULTS_ONLY, type WorkCalendar } from '../../domain/calendar/workdays.ts';
-import { dueStateOf, vnToday } from '../remediation/due.ts';
+import { dueStateOf } from '../remediation/due.ts';
 import { dedupeKey, remediationText, stageOf } from './reminder-plan.ts';
 
 describe('stageOf (domain.md §3: warned before they fall due, escalated when they pass)', () => {
@@ -42,8 +43,8 @@ describe('due state of lists (overdue red, due within the window orange)', () =>
   });
 
   it('takes today in Vietnam (UTC+7): 23:30 UTC is already the next day in Hà Nội', () => {
-    expect(vnToday(new Date('2026-02-16T16:59:59Z'))).toBe('2026-02-16');
-    expect(vnToday(new Date('2026-02-16T17:00:00Z'))).toBe('2026-02-17');
+    expect(todayInVietnam(new Date('2026-02-16T16:59:59Z'))).toBe('2026-02-16');
+    expect(todayInVietnam(new Date('2026-02-16T17:00:00Z'))).toBe('2026-02-17');
   });
 });
 

@@ -3,13 +3,6 @@
 import type { DueState } from '../../../../common/remediation.ts';
 import { addWorkingDays, type WorkCalendar } from '../../domain/calendar/workdays.ts';
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar date in Vietnam at `now`: at 23:30 UTC it is already tomorrow in Hà Nội. */
-export function vnToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The last due date still "due soon" today: `warnDays` working days ahead. */
 export function dueSoonLimit(today: string, warnDays: number, cal: WorkCalendar): string {
   return addWorkingDays(today, warnDays, cal);

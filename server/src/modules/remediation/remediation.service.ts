@@ -3,6 +3,7 @@
 // audited transaction.
 
 import type { z } from 'zod';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import {
   DUE_SOON_WORKING_DAYS,
   type RemediationDetail,
@@ -21,7 +22,7 @@ import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { type CheckedFile, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
-import { dueSoonLimit, dueStateOf, vnToday } from './due.ts';
+import { dueSoonLimit, dueStateOf } from './due.ts';
 import { type Access, accessTo, canManagePath, isOwner } from './remediation.access.ts';
 import * as repo from './remediation.repository.ts';
 
@@ -34,7 +35,7 @@ export class RemediationService {
   private readonly ctx: AppContext;
   private readonly calendar: CalendarService;
   /** Overridable "today" (tests, the reminder job's --date); Vietnam's date otherwise. */
-  today: () => string = () => vnToday();
+  today: () => string = () => todayInVietnam();
 
   constructor(ctx: AppContext) {
     this.ctx = ctx;

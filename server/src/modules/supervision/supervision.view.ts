@@ -1,5 +1,7 @@
 // Mapping rows to the shared types, and the status of one committee's period (who reported, who not),
 // used by the list, the compilation and the compiled document alike.
+
+import { vietnamDateOf } from '../../../../common/dates.ts';
 import {
   type PeriodStatus,
   REPORT_STATUSES,
@@ -17,13 +19,13 @@ import {
   SUPERVISION_DUE_DEFAULTS,
   type SupervisionDueConfig,
 } from '../../domain/supervision/periods.ts';
-import { overlapsPeriod, reportRequired, reportStatus, vnDateOf } from '../../domain/supervision/status.ts';
+import { overlapsPeriod, reportRequired, reportStatus } from '../../domain/supervision/status.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
 import { supervisionClock } from './supervision.clock.ts';
 import * as repo from './supervision.repository.ts';
 
-export const today = () => vnDateOf(supervisionClock.now());
+export const today = () => vietnamDateOf(supervisionClock.now());
 
 /** The committee's own due dates, or the platform defaults. */
 export async function dueConfigOf(tx: Tx, bodyOrgId: string): Promise<SupervisionDueConfig> {

@@ -5,6 +5,7 @@ import { Alert, App, Button, type ButtonProps, Card, Form, Input, Modal, Select,
 import { useState } from 'react';
 import { ATTACHMENT_KIND_LABELS } from '../../../../common/case-api.ts';
 import { CASE_STEPS, type CaseKind, STAGE_LABELS, STEP_STAGE, stepLabel } from '../../../../common/cases.ts';
+import { todayInVietnam } from '../../../../common/dates.ts';
 import { type CaseDetail, casesApi } from '../../api/cases.ts';
 import { download, errorMessage } from '../../api/client.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
@@ -74,7 +75,7 @@ export function CaseSteps({ c, canWrite, onChanged }: { c: CaseDetail; canWrite:
   const [attaching, setAttaching] = useState<Step | null>(null);
   const kind = c.kind as CaseKind;
   const live = c.status === 'open';
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const get = async (id: string, name: string) => {
     try {
       await download(casesApi.attachmentPath(id), name);
