@@ -20,12 +20,11 @@ import { assertVisible, assertWritable, requireScope, type Scope, SYSTEM_SCOPE }
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { cleanFileName, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
+import { cleanFileName, DOCX_MIME, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
 import { memberOrgName, nextNumber, orgChain } from '../documents/documents.repository.ts';
 import { renderDocx } from '../documents/render.ts';
 import * as repo from './discipline-documents.repository.ts';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const SYMBOL = 'QĐ';
 const WHAT = 'Quyết định kỷ luật';
 

@@ -22,13 +22,12 @@ import { assertVisible, assertWritable, requireScope, type Scope, SYSTEM_SCOPE }
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { cleanFileName, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
+import { cleanFileName, DOCX_MIME, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
 import type { Upload } from '../../platform/files/http.ts';
 import { loadFacts } from './case-facts.ts';
 import * as repo from './documents.repository.ts';
 import { renderDocx } from './render.ts';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** A signed scan is a PDF or a scanned image, nothing else. */
 const SIGNED_MIMES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/tiff']);
 

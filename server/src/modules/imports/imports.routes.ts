@@ -1,28 +1,15 @@
 // HTTP routes of the imports (docs/api.md, "Registry: imports").
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/app-context.ts';
 import { invalid } from '../../platform/errors.ts';
+import { XLSX_MIME } from '../../platform/files/files.ts';
+import { sendDownload } from '../../platform/files/http.ts';
 import { authOf } from '../../platform/http/auth-hook.ts';
 import { importIdParams, importKindParams, importResultSchema, importRunListSchema } from './imports.schema.ts';
 import { ImportService } from './imports.service.ts';
 
 const tags = ['Nhập dữ liệu'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, fileName: string, data: Buffer) {
-  // An ASCII fallback for old clients, the real (Vietnamese) name in RFC 5987 form.
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '') || 'ktgs.xlsx';
-  return reply
-    .type(XLSX)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(data);
-}
-
 export function importRoutes(app: FastifyInstance, ctx: AppContext) {
   const imports = new ImportService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +19,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (request, reply) => {
       const { kind } = request.params;
       const data = await imports.template(authOf(request).actor, kind);
-      return sendXlsx(reply, `Mẫu nhập ${{ members: 'đảng viên', orgs: 'tổ chức', posts: 'chức vụ' }[kind]}.xlsx`, data);
+      return sendDownload(reply, `Mẫu nhập ${{ members: 'đảng viên', orgs: 'tổ chức', posts: 'chức vụ' }[kind]}.xlsx`, XLSX_MIME, data);
     },
   });
 
@@ -67,7 +54,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: 'Báo cáo từng dòng của một lần nhập (XLSX, cột "Lỗi")', params: importIdParams },
     handler: async (request, reply) => {
       const { fileName, data } = await imports.report(authOf(request).actor, request.params.id);
-      return sendXlsx(reply, fileName, data);
+      return sendDownload(reply, fileName, XLSX_MIME, data);
     },
   });
 }

@@ -14,6 +14,8 @@ import {
   unitPostSchema,
 } from '../../../../common/members.ts';
 import type { AppContext } from '../../platform/app-context.ts';
+import { XLSX_MIME } from '../../platform/files/files.ts';
+import { sendDownload } from '../../platform/files/http.ts';
 import { authOf } from '../../platform/http/auth-hook.ts';
 import { MemberDetailService } from './member-details.service.ts';
 import { exportMembers } from './members.export.ts';
@@ -40,13 +42,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: 'Xuất danh sách đã lọc ra Excel', querystring: memberQuerySchema.omit({ page: true, pageSize: true }) },
     handler: async (request, reply) => {
       const file = await exportMembers(ctx, authOf(request).actor, request.query);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="dang-vien.xlsx"; filename*=UTF-8''${encodeURIComponent('Danh sách đảng viên.xlsx')}`,
-        )
-        .send(file);
+      return sendDownload(reply, 'Danh sách đảng viên.xlsx', XLSX_MIME, file);
     },
   });
 

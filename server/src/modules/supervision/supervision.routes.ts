@@ -16,6 +16,7 @@ import {
   supervisionReportSchema,
 } from '../../../../common/supervision.ts';
 import type { AppContext } from '../../platform/app-context.ts';
+import { DOCX_MIME } from '../../platform/files/files.ts';
 import { sendDownload } from '../../platform/files/http.ts';
 import { authOf } from '../../platform/http/auth-hook.ts';
 import { SupervisionAreaService } from './areas.service.ts';
@@ -24,7 +25,6 @@ import { SupervisionSettingService } from './settings.service.ts';
 
 const tags = ['Giám sát thường xuyên của cấp ủy viên'];
 const idParams = (what: string) => z.object({ id: z.uuid({ error: `Mã ${what} không hợp lệ` }) });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -133,10 +133,10 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get('/api/v1/supervision-reports/compiled', {
-    schema: { tags, summary: 'Báo cáo tổng hợp gửi Ban Thường vụ (DOCX)', querystring: periodQuerySchema },
+    schema: { tags, summary: 'Báo cáo tổng hợp gửi Ban Thường vụ (DOCX_MIME)', querystring: periodQuerySchema },
     handler: async (request, reply) => {
       const file = await reports.compiled(authOf(request).actor, request.query);
-      return sendDownload(reply, file.fileName, DOCX, file.data);
+      return sendDownload(reply, file.fileName, DOCX_MIME, file.data);
     },
   });
 

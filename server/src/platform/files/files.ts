@@ -9,14 +9,17 @@ import { invalid, notFound } from '../errors.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** What an officer may attach: scans and office documents. Executables, HTML, SVG and scripts are refused. */
 const ALLOWED: Record<string, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
   jpg: 'image/jpeg',
   tif: 'image/tiff',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: DOCX_MIME,
+  xlsx: XLSX_MIME,
   odt: 'application/vnd.oasis.opendocument.text',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
   // Word 97–2003 and Excel 97–2003 share one container (CFB); still common in Party offices.

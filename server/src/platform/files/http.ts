@@ -37,6 +37,8 @@ export function sendDownload(reply: FastifyReply, fileName: string, mime: string
   const ascii =
     fileName
       .normalize('NFD')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/["\\;]/g, '') || 'ktgs';
   return reply
