@@ -103,20 +103,6 @@ export async function caseOfItem(tx: Tx, itemId: string): Promise<string | null>
   return r?.code ?? null;
 }
 
-/**
- * The next number of a case for a body and year. Kept in doc_counter under its own symbol so that
- * concurrent creations queue on one row and cases marked above the creator's clearance still count.
- */
-export async function nextCaseSeq(tx: Tx, bodyOrgId: string, year: number, scopePath: string): Promise<number> {
-  const r = await tx
-    .insertInto('doc_counter')
-    .values({ issuer_org_id: bodyOrgId, year, symbol: '#case', scope_path: scopePath, last_no: 1 })
-    .onConflict((oc) => oc.columns(['issuer_org_id', 'year', 'symbol']).doUpdateSet({ last_no: sql`doc_counter.last_no + 1` }))
-    .returning('last_no')
-    .executeTakeFirstOrThrow();
-  return r.last_no;
-}
-
 export async function insertCase(tx: Tx, row: Insertable<InspectionCaseTable>) {
   const r = await tx.insertInto('inspection_case').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;

@@ -13,6 +13,7 @@ import { assertVisible, assertWithinClearance, assertWritable, requireScope, typ
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
+import { nextNumber } from '../../platform/numbering/counter.repository.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
 import * as list from './case-list.repository.ts';
 import * as repo from './cases.repository.ts';
@@ -150,7 +151,7 @@ export class CaseService {
       this.notFuture('openedOn', openedOn);
       const { body, subject, subjectRow } = await this.authorise(tx, scope, spec);
       const year = Number(openedOn.slice(0, 4));
-      const seq = await repo.nextCaseSeq(tx, body.id, year, body.path);
+      const seq = await nextNumber(tx, body.id, year, '#case', body.path);
       const first = CASE_STEPS[spec.kind][0] as StepCode;
       const id = await repo.insertCase(tx, {
         body_org_id: body.id,

@@ -1,6 +1,7 @@
 // SQL of the discipline decision documents: the decision with its matter, violations and meeting,
-// and recording a generated revision. Numbering and the issuer's chain are the documents module's
-// (documents.repository.ts: nextNumber, orgChain), so a body's decisions share one sequence.
+// and recording a generated revision. The number comes from the shared yearly counter
+// (platform/numbering) under the QĐ symbol of the issuer, so a body's decisions share one sequence;
+// the issuer's chain is the documents module's (documents.repository.ts: orgChain).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
 

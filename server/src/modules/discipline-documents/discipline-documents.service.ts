@@ -21,7 +21,8 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { cleanFileName, DOCX_MIME, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
-import { memberOrgName, nextNumber, orgChain } from '../documents/documents.repository.ts';
+import { nextNumber } from '../../platform/numbering/counter.repository.ts';
+import { memberOrgName, orgChain } from '../documents/documents.repository.ts';
 import { renderDocx } from '../documents/render.ts';
 import * as repo from './discipline-documents.repository.ts';
 

@@ -60,17 +60,6 @@ export function findCase(tx: Tx, id: string) {
     .executeTakeFirst();
 }
 
-/** The next matter number of a body in a year; in doc_counter under its own symbol, like case numbers. */
-export async function nextMatterSeq(tx: Tx, bodyOrgId: string, year: number, scopePath: string): Promise<number> {
-  const r = await tx
-    .insertInto('doc_counter')
-    .values({ issuer_org_id: bodyOrgId, year, symbol: '#discipline', scope_path: scopePath, last_no: 1 })
-    .onConflict((oc) => oc.columns(['issuer_org_id', 'year', 'symbol']).doUpdateSet({ last_no: sql`doc_counter.last_no + 1` }))
-    .returning('last_no')
-    .executeTakeFirstOrThrow();
-  return r.last_no;
-}
-
 export async function insertMatter(tx: Tx, row: Insertable<DisciplineMatterTable>): Promise<string> {
   const r = await tx.insertInto('discipline_matter').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;

@@ -16,6 +16,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { assertWithinClearance, assertWritable, requireScope, type Scope } from '../../platform/access/scope.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { nextNumber } from '../../platform/numbering/counter.repository.ts';
 import { DisciplineBase, LIVE } from './discipline.base.ts';
 import { matterCode, toListItem } from './discipline.view.ts';
 import * as repo from './matters.repository.ts';
@@ -86,7 +87,7 @@ export class MatterService extends DisciplineBase {
       const body = await this.body(tx, scope, bodyOrgId);
       const subject = await this.subject(tx, scope, { subjectMemberId, subjectOrgId }, body.path, input.subjectFacts);
       const year = Number(todayInVietnam().slice(0, 4));
-      const seq = await repo.nextMatterSeq(tx, body.id, year, body.path);
+      const seq = await nextNumber(tx, body.id, year, '#discipline', body.path);
       const id = await repo.insertMatter(tx, {
         body_org_id: body.id,
         body_type: bodyType,

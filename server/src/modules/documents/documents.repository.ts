@@ -116,17 +116,6 @@ export function latestOf(tx: Tx, caseId: string, docType: string) {
     .executeTakeFirst();
 }
 
-/** The next number for an issuing body, year and symbol: one statement, so concurrent callers queue on the row. */
-export async function nextNumber(tx: Tx, issuerOrgId: string, year: number, symbol: string, scopePath: string): Promise<number> {
-  const r = await tx
-    .insertInto('doc_counter')
-    .values({ issuer_org_id: issuerOrgId, year, symbol, scope_path: scopePath, last_no: 1 })
-    .onConflict((oc) => oc.columns(['issuer_org_id', 'year', 'symbol']).doUpdateSet({ last_no: sql`doc_counter.last_no + 1` }))
-    .returning('last_no')
-    .executeTakeFirstOrThrow();
-  return r.last_no;
-}
-
 export async function insertDocument(
   tx: Tx,
   row: {

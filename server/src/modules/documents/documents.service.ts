@@ -24,6 +24,7 @@ import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { cleanFileName, DOCX_MIME, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
 import type { Upload } from '../../platform/files/http.ts';
+import { nextNumber } from '../../platform/numbering/counter.repository.ts';
 import { loadFacts } from './case-facts.ts';
 import * as repo from './documents.repository.ts';
 import { renderDocx } from './render.ts';
@@ -135,7 +136,7 @@ export class DocumentService {
         const lead = /^\d+/.exec(c.decision_no);
         number = lead ? Number(lead[0]) : null;
       } else if (!target && symbol) {
-        number = await repo.nextNumber(tx, c.body_org_id, year, `${symbol}/${issuer.abbreviation}`, c.scope_path);
+        number = await nextNumber(tx, c.body_org_id, year, `${symbol}/${issuer.abbreviation}`, c.scope_path);
         text = numberText(number, symbol, issuer.abbreviation);
       }
       const revision = (latest?.revision ?? 0) + 1;
