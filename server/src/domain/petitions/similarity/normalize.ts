@@ -4,14 +4,9 @@
 // closing formulas, place and date, signature): copies of one letter differ mostly there, and two
 // different letters share it word for word.
 
-/** Lower case without diacritics: "Đơn tố cáo" → "don to cao". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
+import { foldDiacritics as fold, foldForSearch } from '../../../../../common/text.ts';
+
+export { fold };
 
 // Whole segments (lines or sentences, folded) that are frame, not content.
 const FRAME = [
@@ -39,20 +34,16 @@ const SIGNATURE = /^(nguoi (viet|lam|gui) don|nguoi to cao|nguoi khieu nai|nguoi
 export function letterBody(text: string): string {
   const kept: string[] = [];
   for (const line of text.normalize('NFC').split(/\r?\n/)) {
-    const foldedLine = collapse(fold(line));
+    const foldedLine = foldForSearch(line);
     if (SIGNATURE.test(foldedLine)) break;
     if (FRAME.some((re) => re.test(foldedLine))) continue;
     for (const sentence of line.split(/(?<=[.!?;])\s+/)) {
-      const f = collapse(fold(sentence)).replace(/[.!?;:]+$/, '');
+      const f = foldForSearch(sentence).replace(/[.!?;:]+$/, '');
       if (f === '' || FRAME.some((re) => re.test(f))) continue;
       kept.push(sentence.trim());
     }
   }
   return kept.join(' ');
-}
-
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Folded words of the content: letters and digits only ("1,2 tỷ" → "1", "2", "ty"). */
