@@ -28,12 +28,5 @@ export function committeeHeading(orgName: string): string {
   return committeeName(orgName).toLocaleUpperCase('vi');
 }
 
-/**
- * "Đô Lương, ngày 15 tháng 7 năm 2026": days below 10 and months below 3 take a leading zero, as the
- * platform writes every document date (web/src/i18n/format.ts formatDateLong).
- */
-export function placeDateLine(place: string, isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${place}, ngày ${pad(d)} tháng ${m < 3 ? pad(m) : m} năm ${y}`;
-}
+/** "Đô Lương, ngày 15 tháng 7 năm 2026": the place-and-date line every platform document writes. */
+export { dateLine as placeDateLine } from '../documents/dates.ts';
