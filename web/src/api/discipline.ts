@@ -1,5 +1,5 @@
 // Discipline matters (issue #5): list, open, violations, circumstances, meeting and ballots, decision, the
-// member's history, internal publication and counts. Types come from common/discipline-api.ts.
+// member's history, internal publication and counts, the decision's DOCX. Types come from common/discipline-api.ts.
 import type { z } from 'zod';
 import type {
   Assessment,
@@ -16,6 +16,7 @@ import type {
   PublishedList,
   violationCreateSchema,
 } from '../../../common/discipline-api.ts';
+import type { DisciplineDocGenerate, DisciplineDocument } from '../../../common/discipline-documents.ts';
 import { api, qs } from './client.ts';
 
 export type { Assessment, DisciplineDecision, DisciplineStats, MatterDetail, MatterList, MemberDiscipline, PublishedList };
@@ -51,4 +52,9 @@ export const disciplineApi = {
     api.get<MemberDiscipline>(`/api/v1/members/${encodeURIComponent(memberId)}/discipline`, { signal }),
   published: (orgId?: string) => api.get<PublishedList>(`/api/v1/discipline/published${qs({ orgId })}`),
   stats: (year: number, orgId?: string) => api.get<DisciplineStats>(`/api/v1/discipline/stats${qs({ year, orgId })}`),
+  /** The decision as DOCX in the Party's format: generate (or regenerate) it, and where to download it. */
+  generateDocument: (id: string, body: DisciplineDocGenerate = {}) => api.post<DisciplineDocument>(`${decision(id)}/document`, body),
+  documentPath: (id: string) => `${decision(id)}/document`,
 };
+
+export const matterKey = (id: string) => ['discipline', 'matter', id] as const;

@@ -4,10 +4,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Card, Col, Descriptions, Row, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
+import { disciplineApi, matterKey } from '../api/discipline.ts';
 import { AssessmentCard } from '../components/discipline/AssessmentCard.tsx';
 import { CircumstancesCard } from '../components/discipline/CircumstancesCard.tsx';
 import { DecisionCard } from '../components/discipline/DecisionCard.tsx';
-import { disciplineClient, matterKey } from '../components/discipline/disciplineClient.ts';
 import { bodyTypeLabel, MatterStatusTag, sourceLabel } from '../components/discipline/labels.tsx';
 import { MeetingsCard } from '../components/discipline/MeetingsCard.tsx';
 import { ViolationsCard } from '../components/discipline/ViolationsCard.tsx';
@@ -22,7 +22,7 @@ export function DisciplineMatterPage() {
   const canWrite = hasPermission(me, 'discipline.write');
   const canDecide = hasPermission(me, 'discipline.decide');
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: matterKey(id), queryFn: () => disciplineClient.get(id) });
+  const q = useQuery({ queryKey: matterKey(id), queryFn: () => disciplineApi.get(id) });
   const m = q.data;
   const changed = (text?: string) => {
     void q.refetch();

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { App, Button, Card, Col, InputNumber, Row, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { disciplineClient, type MatterFilters, type MatterListItem } from '../components/discipline/disciplineClient.ts';
+import { disciplineApi, type MatterFilters, type MatterListItem } from '../api/discipline.ts';
 import { bodyTypeLabel, FormTag, MatterStatusTag, sourceLabel, statusOptions } from '../components/discipline/labels.tsx';
 import { MatterCreateModal } from '../components/discipline/MatterCreateModal.tsx';
 import { OrgPicker } from '../components/OrgPicker.tsx';
@@ -38,7 +38,7 @@ export function DisciplinePage() {
   };
   const list = useQuery({
     queryKey: ['discipline', 'list', filters, page, pageSize],
-    queryFn: ({ signal }) => disciplineClient.list({ ...filters, page, pageSize }, signal),
+    queryFn: ({ signal }) => disciplineApi.list({ ...filters, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 

@@ -1,8 +1,8 @@
 // What the platform works out for a matter (issue #5 point 2): the competent body, the forms open to the
 // subject, whether consideration must be postponed, the circumstances recorded. Each "no" says why.
 import { Alert, Card, Descriptions, Space, Tag } from 'antd';
+import type { MatterDetail } from '../../api/discipline.ts';
 import { formatDate } from '../../i18n/format.ts';
-import type { MatterDetail } from './disciplineClient.ts';
 import { formLabel } from './labels.tsx';
 
 export function AssessmentCard({ m }: { m: MatterDetail }) {

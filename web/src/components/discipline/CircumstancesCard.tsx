@@ -2,8 +2,8 @@
 // saved with the version read (409 when someone saved first).
 import { Alert, Button, Card, Checkbox, Form, Input } from 'antd';
 import { AGGRAVATING, AGGRAVATING_LABELS, MITIGATING, MITIGATING_LABELS } from '../../../../common/discipline.ts';
+import { disciplineApi, type MatterDetail } from '../../api/discipline.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { disciplineClient, type MatterDetail } from './disciplineClient.ts';
 
 interface Values {
   mitigating: string[];
@@ -17,7 +17,7 @@ export function CircumstancesCard(props: { m: MatterDetail; canWrite: boolean; o
   const s = useFormSubmit(
     form,
     (v) =>
-      disciplineClient.patch(m.id, {
+      disciplineApi.update(m.id, {
         mitigating: v.mitigating as (typeof MITIGATING)[number][],
         aggravating: v.aggravating as (typeof AGGRAVATING)[number][],
         circumstancesNote: v.circumstancesNote?.trim() || null,

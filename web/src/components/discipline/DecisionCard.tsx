@@ -5,10 +5,10 @@ import { Alert, App, Button, type ButtonProps, Card, DatePicker, Descriptions, F
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
+import { type DisciplineDecision, disciplineApi, type MatterDetail } from '../../api/discipline.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, todayIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { type DisciplineDecision, disciplineClient, type MatterDetail } from './disciplineClient.ts';
 import { decisionStatusLabel, FormTag, formLabel } from './labels.tsx';
 
 interface Values {
@@ -25,7 +25,7 @@ function DecisionModal(props: { m: MatterDetail; onClose: () => void; onSaved: (
   const s = useFormSubmit(
     form,
     (v) =>
-      disciplineClient.decide(m.id, {
+      disciplineApi.decide(m.id, {
         meetingId: v.meetingId,
         decidedOn: dayToIso(v.decidedOn) ?? '',
         announcedOn: dayToIso(v.announcedOn) ?? undefined,
@@ -76,7 +76,7 @@ function AnnounceModal(props: { d: DisciplineDecision; onClose: () => void; onSa
   const [form] = Form.useForm<{ announcedOn: Dayjs }>();
   const s = useFormSubmit(
     form,
-    (v) => disciplineClient.patchDecision(props.d.id, { announcedOn: dayToIso(v.announcedOn) ?? '', version: props.d.version }),
+    (v) => disciplineApi.updateDecision(props.d.id, { announcedOn: dayToIso(v.announcedOn) ?? '', version: props.d.version }),
     props.onSaved,
     props.onReload,
   );
@@ -110,7 +110,7 @@ function Tasks({ d, canWrite, onChanged }: { d: DisciplineDecision; canWrite: bo
   const { message } = App.useApp();
   const done = async (taskId: string) => {
     try {
-      await disciplineClient.patchDecision(d.id, { tasks: [{ id: taskId, doneOn: todayIso() }], version: d.version });
+      await disciplineApi.updateDecision(d.id, { tasks: [{ id: taskId, doneOn: todayIso() }], version: d.version });
       onChanged('Đã ghi nhận việc đã làm.');
     } catch (e) {
       message.error(errorMessage(e));
@@ -190,7 +190,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
   const generate = async () => {
     setBusy(true);
     try {
-      const doc = await disciplineClient.generateDocument(d.id);
+      const doc = await disciplineApi.generateDocument(d.id);
       props.onChanged(`Đã tạo quyết định số ${doc.numberText ?? ''} (lần ${doc.revision}).`);
     } catch (e) {
       message.error(errorMessage(e));
@@ -200,7 +200,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
   };
   const publish = async (on: boolean) => {
     try {
-      await disciplineClient.patchDecision(d.id, { publishInternally: on, version: d.version });
+      await disciplineApi.updateDecision(d.id, { publishInternally: on, version: d.version });
       props.onChanged(on ? 'Kết quả kỷ luật được thông báo trong nội bộ.' : 'Đã thôi thông báo trong nội bộ.');
     } catch (e) {
       message.error(errorMessage(e));
@@ -219,7 +219,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
             </Button>
           )}
           {d.fileId && (
-            <Button href={disciplineClient.documentPath(d.id)} data-testid="decision-download">
+            <Button href={disciplineApi.documentPath(d.id)} data-testid="decision-download">
               Tải về
             </Button>
           )}

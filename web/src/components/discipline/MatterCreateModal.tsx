@@ -7,11 +7,11 @@ import type { Dayjs } from 'dayjs';
 import { BODY_TYPES } from '../../../../common/cases.ts';
 import { MATTER_SOURCE_LABELS, MATTER_SOURCES } from '../../../../common/discipline.ts';
 import { casesApi } from '../../api/cases.ts';
+import { disciplineApi, type MatterDetail } from '../../api/discipline.ts';
 import { MemberPicker } from '../cases/MemberPicker.tsx';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { OrgPicker } from '../OrgPicker.tsx';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { disciplineClient, type MatterDetail } from './disciplineClient.ts';
 import { bodyTypeLabel } from './labels.tsx';
 
 interface Values {
@@ -49,8 +49,8 @@ export function MatterCreateModal({ onClose, onSaved }: { onClose: () => void; o
     (v) => {
       const facts = Object.fromEntries(FACTS.map((f) => [f.value, v.facts?.includes(f.value) ?? false]));
       const subjectFacts = { ...facts, childBornOn: dayToIso(v.childBornOn) };
-      if (v.from === 'case') return disciplineClient.create({ source: 'case', caseId: v.caseId, subjectFacts });
-      return disciplineClient.create({
+      if (v.from === 'case') return disciplineApi.create({ source: 'case', caseId: v.caseId, subjectFacts });
+      return disciplineApi.create({
         source: v.source as (typeof MATTER_SOURCES)[number],
         sourceRef: v.sourceRef?.trim() || undefined,
         bodyOrgId: v.bodyOrgId,

@@ -5,10 +5,10 @@ import { Alert, Button, type ButtonProps, Card, DatePicker, Descriptions, Empty,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type DisciplineForm, FORM_RANK } from '../../../../common/discipline.ts';
+import { disciplineApi, type MatterDetail } from '../../api/discipline.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { disciplineClient, type MatterDetail } from './disciplineClient.ts';
 import { formLabel } from './labels.tsx';
 
 type Meeting = MatterDetail['meetings'][number];
@@ -38,7 +38,7 @@ function MeetingModal(props: { m: MatterDetail; onClose: () => void; onSaved: ()
   const s = useFormSubmit(
     form,
     (v) =>
-      disciplineClient.recordMeeting(m.id, {
+      disciplineApi.recordMeeting(m.id, {
         heldOn: dayToIso(v.heldOn) ?? '',
         officialMembers: v.officialMembers,
         present: v.present,

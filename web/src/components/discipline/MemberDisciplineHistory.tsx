@@ -3,10 +3,10 @@
 // refuses transfers, appointments and promotions). Shown only to readers of discipline.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tag } from 'antd';
+import { disciplineApi, type MemberDiscipline } from '../../api/discipline.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { QueryError } from '../QueryState.tsx';
 import { hasPermission, useSession } from '../session.tsx';
-import { disciplineClient, type MemberDiscipline } from './disciplineClient.ts';
 import { decisionStatusLabel, FormTag, formLabel } from './labels.tsx';
 
 type Row = MemberDiscipline['decisions'][number];
@@ -16,7 +16,7 @@ export function MemberDisciplineHistory({ memberId }: { memberId: string }) {
   const allowed = hasPermission(me, 'discipline.read');
   const q = useQuery({
     queryKey: ['discipline', 'member', memberId],
-    queryFn: () => disciplineClient.memberHistory(memberId),
+    queryFn: () => disciplineApi.memberHistory(memberId),
     enabled: allowed,
   });
   if (!allowed) return null;

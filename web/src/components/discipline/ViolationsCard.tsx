@@ -5,10 +5,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SPECIAL_AREA_LABELS, SPECIAL_AREAS, type SpecialArea } from '../../../../common/discipline.ts';
 import { errorMessage } from '../../api/client.ts';
+import { disciplineApi, type MatterDetail } from '../../api/discipline.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { disciplineClient, type MatterDetail } from './disciplineClient.ts';
 import { formLabel } from './labels.tsx';
 
 type Violation = MatterDetail['violations'][number];
@@ -33,7 +33,7 @@ function AddViolationModal(props: { m: MatterDetail; onClose: () => void; onSave
   const s = useFormSubmit(
     form,
     (v) =>
-      disciplineClient.addViolation(m.id, {
+      disciplineApi.addViolation(m.id, {
         occurredOn: dayToIso(v.occurredOn) ?? '',
         description: v.description,
         ruleViolated: v.ruleViolated,
@@ -101,7 +101,7 @@ export function ViolationsCard({ m, canWrite, onChanged }: { m: MatterDetail; ca
   const remove = async (v: Violation) => {
     setError(null);
     try {
-      await disciplineClient.removeViolation(m.id, v.id, m.version);
+      await disciplineApi.removeViolation(m.id, v.id, m.version);
       onChanged('Đã xóa vi phạm.');
     } catch (e) {
       setError(errorMessage(e));
