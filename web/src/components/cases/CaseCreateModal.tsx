@@ -7,10 +7,10 @@ import { BODY_TYPE_LABELS, type BodyType, type CaseKind } from '../../../../comm
 import { CLEARANCE_LABELS } from '../../../../common/roles.ts';
 import { casesApi } from '../../api/cases.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
+import { MemberPicker } from '../MemberPicker.tsx';
 import { OrgPicker } from '../OrgPicker.tsx';
 import { useFormSubmit } from '../useFormSubmit.ts';
 import { kindOptions } from './caseLabels.tsx';
-import { MemberPicker } from './MemberPicker.tsx';
 
 interface Values {
   kind: CaseKind;

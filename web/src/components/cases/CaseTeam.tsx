@@ -23,8 +23,8 @@ import { TEAM_ROLE_LABELS, type TeamRole } from '../../../../common/cases.ts';
 import { type CaseDetail, casesApi } from '../../api/cases.ts';
 import { errorMessage } from '../../api/client.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
+import { MemberPicker } from '../MemberPicker.tsx';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { MemberPicker } from './MemberPicker.tsx';
 
 const roleOptions = Object.entries(TEAM_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 

@@ -7,9 +7,9 @@ import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../../../../common/
 import type { Programme, ProgrammeItem } from '../../../../common/programmes.ts';
 import { programmesApi } from '../../api/programmes.ts';
 import { dayToIso, isoToDay, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
+import { MemberPicker } from '../MemberPicker.tsx';
 import { OrgPicker } from '../OrgPicker.tsx';
 import { useFormSubmit } from '../useFormSubmit.ts';
-import { MemberPicker } from './MemberPicker.tsx';
 
 interface Values {
   kind: CaseKind;
