@@ -308,6 +308,37 @@ describe('the registry, the profile, publication and counts (issue #5 points 4, 
     expect(after.decisions).toMatchObject([{ id: decided.decision?.id, form: 'reprimand', status: 'in_force', current: true }]);
   });
 
+  it('the imports keep the same rule: a file that moves the member or gives them a post is refused on that row', async () => {
+    const card = `KL${Date.now() % 1_000_000}`;
+    const subject = await member({ partyCardNo: card, admittedOn: '2001-05-19' });
+    await openDirect(subject);
+    const upload = (kind: string, csv: string) => {
+      const boundary = `----ktgs${Math.random().toString(16).slice(2)}`;
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${kind}.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        ),
+        Buffer.from(csv),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${kind}`,
+        headers: { ...officer.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+    };
+    const moved = await upload(
+      'members',
+      `Họ và tên;Ngày sinh;Số thẻ đảng viên;Mã chi bộ\nNguyễn Văn Kỷ ${n};01/01/1970;${card};KL_CB02\n`,
+    );
+    expect(moved.json()).toMatchObject({ status: 'rejected', errors: [{ row: 2, field: 'Mã chi bộ' }] });
+    expect(moved.json().errors[0].message).toMatch(/đang trong thời gian bị xem xét, xử lý kỷ luật/);
+    const appointed = await upload('posts', `Số thẻ đảng viên;Chức vụ;Từ ngày\n${card};department_head;01/01/2026\n`);
+    expect(appointed.json()).toMatchObject({ status: 'rejected', errors: [{ row: 2, field: 'Chức vụ' }] });
+    expect(appointed.json().errors[0].message).toMatch(/bổ nhiệm/);
+  });
+
   it('announcement sets the end of the effect; publication and counts', async () => {
     const subject = await member();
     const m1 = await violation(await openDirect(subject), yearsAgo(1), 'warning');

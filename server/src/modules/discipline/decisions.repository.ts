@@ -76,6 +76,14 @@ export async function underDiscipline(tx: Tx, memberId: string): Promise<boolean
   return rows[0]?.under === true;
 }
 
+/** The members among these under consideration, in one query (the same SECURITY DEFINER check). */
+export async function underDisciplineAmong(tx: Tx, memberIds: string[]): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`
+    SELECT id FROM unnest(${memberIds}::uuid[]) AS id WHERE ktgs_member_under_discipline(id)`.execute(tx);
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Decisions published internally in a subtree of deciding bodies (row-level security applies the marks). */
 export function published(tx: Tx, path: string | null) {
   let q = withMatter(tx).where('d.publish_internally', '=', true).where('d.status', '!=', 'annulled');

@@ -5,6 +5,7 @@ import { todayInVietnam } from '../../../../common/dates.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import { SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
+import { membersUnderDiscipline } from '../discipline/registry-hook.ts';
 import * as members from './members.repository.ts';
 import { planMembers, readMemberRows } from './members-plan.ts';
 import { planOrgs, readOrgRows } from './orgs-plan.ts';
@@ -52,9 +53,13 @@ async function membersStep(ctx: AppContext, rows: SheetRow[], errors: RowError[]
         stored.push(...(await members.membersByKeys(tx, { hashes: [], cards: [], names, births })));
       }
       const day = todayInVietnam();
+      const underDiscipline = await membersUnderDiscipline(
+        tx,
+        stored.map((m) => m.id),
+      );
       const p = planMembers(
         cands,
-        { orgs, stored, taken, ring: ctx.keyring, today: day, reason: `Nhập từ tệp ${fileName}` },
+        { orgs, stored, taken, ring: ctx.keyring, today: day, reason: `Nhập từ tệp ${fileName}`, underDiscipline },
         errors,
         headerOf('members'),
       );
@@ -134,7 +139,11 @@ async function postsStep(ctx: AppContext, rows: SheetRow[], errors: RowError[]):
         tx,
         found.map((m) => m.id),
       );
-      const p = planPosts(cands, { members: found, orgs, posts }, errors, headerOf('posts'));
+      const underDiscipline = await membersUnderDiscipline(
+        tx,
+        found.map((m) => m.id),
+      );
+      const p = planPosts(cands, { members: found, orgs, posts, underDiscipline }, errors, headerOf('posts'));
       return {
         created: p.inserts.length,
         updated: p.updates.length,

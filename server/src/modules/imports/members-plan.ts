@@ -8,6 +8,7 @@ import { foldForSearch } from '../../../../common/text.ts';
 import { normaliseName } from '../../../../common/vn-name.ts';
 import { memberDateProblems } from '../../domain/member-record.ts';
 import type { Keyring } from '../../platform/crypto.ts';
+import { underDisciplineMessage } from '../discipline/registry-hook.ts';
 import { cccdHash, memberRow } from '../members/member-row.ts';
 import { FirstSeen, rowReader } from './fields.ts';
 import type { MemberWrite, OrgRef, StoredMember, TransferWrite } from './members.repository.ts';
@@ -125,6 +126,8 @@ export interface MemberLookups {
   ring: Keyring;
   today: string;
   reason: string;
+  /** Stored members under discipline consideration: they may not change cell (domain.md §4). */
+  underDiscipline: Set<string>;
 }
 
 const MEMBER_KINDS = new Set(['cell', 'grassroots']);
@@ -208,6 +211,10 @@ export function planMembers(
       match.org_id === org.id;
     if (same) {
       plan.unchanged += 1;
+      continue;
+    }
+    if (match.org_id !== org.id && look.underDiscipline.has(match.id)) {
+      fail('orgCode', underDisciplineMessage('transfer'));
       continue;
     }
     plan.updates.push({ id: match.id, ...memberRow(look.ring, merged, org) });

@@ -5,6 +5,7 @@ import { cccdProblem, normaliseCccd } from '../../../../common/cccd.ts';
 import { POST_KINDS, type PostKind, SENSITIVE_AREA_LABELS, SENSITIVE_AREAS } from '../../../../common/posts.ts';
 import { foldForSearch } from '../../../../common/text.ts';
 import type { Keyring } from '../../platform/crypto.ts';
+import { underDisciplineMessage } from '../discipline/registry-hook.ts';
 import { cccdHash } from '../members/member-row.ts';
 import { FirstSeen, rowReader } from './fields.ts';
 import type { OrgRef, StoredMember } from './members.repository.ts';
@@ -82,7 +83,7 @@ export interface PostPlan {
 
 export function planPosts(
   cands: PostCandidate[],
-  look: { members: StoredMember[]; orgs: Map<string, OrgRef>; posts: StoredPost[] },
+  look: { members: StoredMember[]; orgs: Map<string, OrgRef>; posts: StoredPost[]; underDiscipline: Set<string> },
   errors: RowError[],
   header: (key: string) => string,
 ): PostPlan {
@@ -113,6 +114,11 @@ export function planPosts(
       continue;
     }
     const existing = stored.get(key);
+    // A new post held from now on is an appointment or promotion (domain.md §4), as in the member form.
+    if (!existing && !c.toDate && look.underDiscipline.has(member.id)) {
+      fail('code', underDisciplineMessage('appoint'));
+      continue;
+    }
     const row: PostWrite = {
       id: existing?.id ?? randomUUID(),
       member_id: member.id,
