@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, partyDateLine, shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, signIn, submitModal } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -121,7 +121,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     await page.getByTestId('violation-description').fill('Sử dụng xe công vào việc riêng trong nhiều tháng');
     await page.getByTestId('violation-rule').fill('Quy định 37-QĐ/TW về những điều đảng viên không được làm');
     await chooseOption(page, 'violation-form', 'Cảnh cáo');
-    await page.getByTestId('violation-submit').click();
+    await submitModal(page, 'violation-submit');
     await poll(async () => `${await page.getByTestId('violation-table').textContent()} ${await alerts(page)}`).toContain('01/06/2025');
     // The limitation period of a warning-level violation: ten years, to the same calendar day.
     await poll(() => page.getByTestId('violation-limit-1').textContent()).toContain('01/06/2035');
@@ -132,7 +132,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     await page.getByTestId('meeting-official').fill('7');
     await page.getByTestId('meeting-present').fill('6');
     await page.getByTestId('ballot-warning').fill('4');
-    await page.getByTestId('meeting-submit').click();
+    await submitModal(page, 'meeting-submit');
     await poll(
       async () =>
         `${await page
@@ -145,7 +145,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
 
   it('records the decision, generates the DOCX, downloads it and reads the name, form, number and date line', async () => {
     await page.getByTestId('decision-record').click();
-    await page.getByTestId('decision-submit').click();
+    await submitModal(page, 'decision-submit');
     await poll(async () => `${await page.getByTestId('decision-card').count()} ${await alerts(page)}`).toMatch(/^1/);
 
     await page.getByTestId('decision-generate').click();
@@ -173,7 +173,7 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
 
   it('records the announcement (the effect ends a year later) and publishes the result internally', async () => {
     await page.getByTestId('decision-announce').click();
-    await page.getByTestId('decision-announce-submit').click();
+    await submitModal(page, 'decision-announce-submit');
     await poll(() => page.getByTestId('decision-announce').count()).toBe(0);
     const { year, month, day } = vietnamToday();
     const pad = (n: number) => String(n).padStart(2, '0');

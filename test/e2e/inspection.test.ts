@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, partyDateLine, shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, signIn, submitModal } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -78,19 +78,19 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page.getByTestId('programme-create').click();
     await poll(() => page.getByTestId('programme-org').textContent()).toContain(commune.name);
     await page.getByTestId('programme-title').fill(`Chương trình kiểm tra, giám sát năm ${year} của Ủy ban Kiểm tra`);
-    await page.getByTestId('programme-save').click();
+    await submitModal(page, 'programme-save');
     await page.waitForURL(/\/kiem-tra-giam-sat\/chuong-trinh\/[0-9a-f-]{36}$/);
 
     await page.getByTestId('item-add').click();
     await chooseOption(page, 'item-kind', KTGS_DUTY);
     await chooseOption(page, 'item-subject-org', subject.name, subject.name);
     await page.getByTestId('item-topic').fill('Việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật trong Đảng năm nay');
-    await page.getByTestId('item-save').click();
+    await submitModal(page, 'item-save');
     await poll(() => page.getByTestId('programme-items').textContent()).toContain(subject.name);
 
     await page.getByTestId('programme-approve').click();
     await page.getByTestId('programme-decision-no').fill('01-QĐ/UBKTĐU');
-    await page.getByTestId('programme-approve-confirm').click();
+    await submitModal(page, 'programme-approve-confirm');
     // The status, or the refusal the page shows (so that a failure says why).
     const statusOrRefusal = async () =>
       `${await page.getByTestId('programme-status').textContent()} ${await page
@@ -110,7 +110,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
     expect(caseCode).toMatch(/\d+\/\d{4}\//);
 
     await page.getByTestId('case-decision').click();
-    await page.getByTestId('case-decision-submit').click();
+    await submitModal(page, 'case-decision-submit');
     await poll(() => page.getByTestId('case-decision-submit').count()).toBe(0);
     // The team: its leader, named; the subject and the subject's relatives could not sit (tested by the API suite).
     const detail = await apiFromPage<{ version: number }>(page, 'GET', `/api/v1/cases/${caseId}`);
@@ -126,7 +126,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
       const next = page.getByTestId(`case-advance-${step}`);
       await poll(() => next.isEnabled().catch(() => false)).toBe(true);
       await next.click();
-      await page.getByTestId('case-advance-submit').click();
+      await submitModal(page, 'case-advance-submit');
       await poll(() => page.getByTestId(`case-advance-${step}`).count()).toBe(0);
     }
 
@@ -134,7 +134,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await page
       .getByTestId('conclusion-findings')
       .fill('Tổ chức đảng đã thực hiện đầy đủ nhiệm vụ kiểm tra, giám sát theo chương trình; không phát hiện vi phạm.');
-    await page.getByTestId('conclusion-submit').click();
+    await submitModal(page, 'conclusion-submit');
     await poll(() =>
       page
         .getByTestId('case-conclusion-view')
@@ -143,7 +143,7 @@ describe('inspection in the browser: plan an item, run its case, download the co
     ).toContain('không có vi phạm');
 
     await page.getByTestId('case-advance-notice').click();
-    await page.getByTestId('case-advance-submit').click();
+    await submitModal(page, 'case-advance-submit');
     await poll(() => page.getByTestId('case-advance-closed').count()).toBe(1);
     await shot(page, 'inspection-case');
   }, 120_000);
@@ -172,8 +172,15 @@ describe('inspection in the browser: plan an item, run its case, download the co
 
   it('closes the case: no requirement was set, so nothing is left to remediate', async () => {
     await page.getByTestId('case-advance-closed').click();
-    await page.getByTestId('case-advance-submit').click();
-    await poll(() => page.getByTestId('case-status').first().textContent()).toContain('Đã kết thúc');
+    await submitModal(page, 'case-advance-submit');
+    // The status, or the refusal the form shows (so that a failure says why).
+    await poll(
+      async () =>
+        `${await page.getByTestId('case-status').first().textContent()} ${await page
+          .locator('.ant-alert-error, .ant-message-error')
+          .allTextContents()
+          .then((t) => t.join(' '))}`,
+    ).toContain('Đã kết thúc');
   }, 60_000);
 
   it('counts the organisation as inspected this year on the dashboard (domain.md §7)', async () => {

@@ -95,3 +95,23 @@ export async function chooseOption(page: Page, testId: string, title: string, ty
     if (attempt === 3) throw new Error(`"${title}" could not be chosen in ${testId}`);
   }
 }
+
+/**
+ * Clicks a modal form's OK button and waits for the modal to close. On a busy machine a click can land
+ * before the form is ready and be lost: it is repeated (a form already saving ignores it, its button
+ * shows loading). A refusal or a field the form marks ends the wait with its text.
+ */
+export async function submitModal(page: Page, testId: string): Promise<void> {
+  const submit = page.getByTestId(testId);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await submit.click();
+    const closed = await submit.waitFor({ state: 'detached', timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed) return;
+    const problems = await page.locator('.ant-modal .ant-alert-error, .ant-modal .ant-form-item-explain-error').allTextContents();
+    if (problems.length > 0) throw new Error(`${testId}: ${problems.join(' | ')}`);
+  }
+  throw new Error(`${testId}: the form did not close`);
+}
