@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'discipline.read',
   'discipline.write',
   'discipline.decide',
+  // Petitions (issue #6): read letters (never the sender's identity: petition.identity.read), register,
+  // screen, answer and message the sender.
+  'petition.read',
+  'petition.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'discipline.read',
     'discipline.write',
     'discipline.decide',
+    'petition.read',
+    'petition.write',
   ],
   ubkt_officer: [
     'org.read',
@@ -71,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection.write',
     'discipline.read',
     'discipline.write',
+    'petition.read',
+    'petition.write',
   ],
   committee_member: [
     'org.read',
@@ -91,10 +99,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'discipline.read',
     'discipline.write',
     'discipline.decide',
+    'petition.read',
+    'petition.write',
   ],
   viewer: ['org.read', 'member.read', 'inspection.read'],
   auditor: ['org.read', 'audit.read'],
-  petition_custodian: ['org.read', 'petition.identity.read'],
+  petition_custodian: ['org.read', 'petition.read', 'petition.identity.read'],
 };
 
 /** Roles that can reach confidential data must sign in with a second factor (design.md, security model). */

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DisciplineTables } from './types-discipline.ts';
 import type { InspectionTables } from './types-inspection.ts';
+import type { PetitionTables } from './types-petitions.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateCol = ColumnType<string, string, string>;
@@ -237,7 +238,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB extends InspectionTables, DisciplineTables {
+export interface DB extends InspectionTables, DisciplineTables, PetitionTables {
   audit_head: AuditHeadTable;
   work_calendar_year: WorkCalendarYearTable;
   work_calendar_entry: WorkCalendarEntryTable;

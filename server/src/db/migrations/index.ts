@@ -8,6 +8,7 @@ import * as m0005 from './0005_inspection.ts';
 import * as m0006 from './0006_coverage.ts';
 import * as m0010 from './0010_supervision.ts';
 import * as m0011 from './0011_discipline.ts';
+import * as m0012 from './0012_petitions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_coverage': m0006,
   '0010_supervision': m0010,
   '0011_discipline': m0011,
+  '0012_petitions': m0012,
 };

@@ -1,15 +1,7 @@
-// The petition topics of issue #6 point 7 and their Vietnamese labels. Pure: no I/O.
-export const PETITION_TOPICS = ['land', 'finance', 'personnel', 'ethics', 'procurement', 'other'] as const;
-export type PetitionTopic = (typeof PETITION_TOPICS)[number];
+// The petition topics of issue #6 point 7: the catalogue is common/petitions.ts (server and web read it).
+import { PETITION_TOPICS, type PetitionTopic } from '../../../../../common/petitions.ts';
 
-export const PETITION_TOPIC_LABELS: Record<PetitionTopic, string> = {
-  land: 'Đất đai',
-  finance: 'Tài chính, ngân sách',
-  personnel: 'Công tác cán bộ',
-  ethics: 'Đạo đức, lối sống',
-  procurement: 'Đấu thầu, mua sắm',
-  other: 'Khác',
-};
+export { PETITION_TOPIC_LABELS, PETITION_TOPICS, type PetitionTopic } from '../../../../../common/petitions.ts';
 
 export function isPetitionTopic(value: unknown): value is PetitionTopic {
   return typeof value === 'string' && (PETITION_TOPICS as readonly string[]).includes(value);
