@@ -46,6 +46,8 @@ export interface PetitionTable {
   parent_id: string | null;
   clock_start_on: DateCol | null;
   due_on: DateCol | null;
+  remind_on: DateCol | null;
+  escalate_on: DateCol | null;
   extension_days: number | null;
   extension_reason: string | null;
   extended_by: string | null;

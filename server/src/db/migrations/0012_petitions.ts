@@ -62,6 +62,9 @@ CREATE TABLE petition (
   -- the resolution clock: from the day the competent body received it, in working days
   clock_start_on date,
   due_on date,
+  -- the handler is reminded from remind_on; the level above is told from escalate_on (escalated_on: done)
+  remind_on date,
+  escalate_on date,
   extension_days int,
   extension_reason text,
   extended_by uuid REFERENCES app_user(id),
@@ -161,8 +164,8 @@ CREATE TABLE petition_term_stat (
   df int NOT NULL
 );
 
--- The topic classifier, retrained from officers' corrections (topic_method = 'officer'; one row). Word counts of letters:
--- readable by system work only.
+-- The topic classifier, retrained from officers' corrections (topic_method = 'officer'; one row). Word
+-- counts of letters, never sent to a client: read by the intake of any scope, written by system work only.
 CREATE TABLE petition_topic_model (
   id smallint PRIMARY KEY CHECK (id = 1),
   model text NOT NULL,
@@ -194,11 +197,10 @@ BEGIN
     EXECUTE format('CREATE POLICY %I ON %I USING (ktgs_is_system() OR scope_path <@ ktgs_scopes())
                     WITH CHECK (ktgs_is_system() OR scope_path <@ ktgs_scopes())', t || '_scope', t);
   END LOOP;
-  FOREACH t IN ARRAY ARRAY['petition_topic_model'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY %I ON %I USING (ktgs_is_system()) WITH CHECK (ktgs_is_system())', t || '_system', t);
-  END LOOP;
+  EXECUTE 'ALTER TABLE petition_topic_model ENABLE ROW LEVEL SECURITY';
+  EXECUTE 'ALTER TABLE petition_topic_model FORCE ROW LEVEL SECURITY';
+  EXECUTE 'CREATE POLICY petition_topic_model_read ON petition_topic_model FOR SELECT USING (true)';
+  EXECUTE 'CREATE POLICY petition_topic_model_write ON petition_topic_model USING (ktgs_is_system()) WITH CHECK (ktgs_is_system())';
 END $$;
 `)
     .execute(db);

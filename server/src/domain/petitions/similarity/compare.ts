@@ -7,7 +7,7 @@
 // Thresholds were tuned on the `tune` half of test/fixtures/petitions and evaluated on the other half
 // (bench/petition-dedup.ts, docs/performance.md).
 import type { Signature } from './signature.ts';
-import type { TermStats } from './stats.ts';
+import type { IdfSource } from './stats.ts';
 
 export type Relation = 'duplicate' | 'related' | 'none';
 
@@ -44,7 +44,7 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-export function weightedCosine(a: Uint32Array, b: Uint32Array, stats: TermStats): number {
+export function weightedCosine(a: Uint32Array, b: Uint32Array, stats: IdfSource): number {
   let i = 0;
   let j = 0;
   let dot = 0;
@@ -74,7 +74,7 @@ export function weightedCosine(a: Uint32Array, b: Uint32Array, stats: TermStats)
 export function compare(
   a: Pick<Signature, 'terms' | 'pairs'>,
   b: Pick<Signature, 'terms' | 'pairs'>,
-  stats: TermStats,
+  stats: IdfSource,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Comparison {
   const resemblance = jaccard(a.pairs, b.pairs);

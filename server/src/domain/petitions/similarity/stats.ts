@@ -7,7 +7,23 @@ const SIZE_BITS = 22;
 const MASK = (1 << SIZE_BITS) - 1;
 const RARE = 256;
 
-export class TermStats {
+/** What a score needs of term statistics: the weight of a term. */
+export interface IdfSource {
+  idf(term: number): number;
+}
+
+/** The counting slot of a term (the same in memory and in PostgreSQL's petition_term_stat). */
+export function termBucket(term: number): number {
+  return term & MASK;
+}
+
+/** Smoothed inverse document frequency of a term seen in `df` of `letters` letters (see TermStats.idf). */
+export function idfOf(df: number, letters: number): number {
+  const share = (df + 1) / (letters + 1);
+  return Math.log(1 / Math.max(share, 1 / RARE)) + 1;
+}
+
+export class TermStats implements IdfSource {
   readonly df = new Uint32Array(1 << SIZE_BITS);
   letters = 0;
 
@@ -23,7 +39,6 @@ export class TermStats {
    *  that scores (and the tuned thresholds) do not drift as the store grows from hundreds of letters
    *  to millions: what matters is how common a word is, not how many letters exist. */
   idf(term: number): number {
-    const share = ((this.df[term & MASK] as number) + 1) / (this.letters + 1);
-    return Math.log(1 / Math.max(share, 1 / RARE)) + 1;
+    return idfOf(this.df[term & MASK] as number, this.letters);
   }
 }
