@@ -30,7 +30,7 @@ export const MODULES: readonly ModuleInfo[] = [
     path: '/don-thu',
     label: 'Đơn thư',
     description: 'Tiếp nhận, phân loại, xử lý tố cáo, khiếu nại, kiến nghị, phản ánh.',
-    ready: false,
+    ready: true,
   },
   {
     key: 'declarations',

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Routes, useNavigate } from 'react-router';
 import { MODULES } from '../../common/modules.ts';
 import { setNavigator } from './api/client.ts';
@@ -44,6 +44,9 @@ const DisciplineComplaintsPage = lazy(() =>
 const DisciplineComplaintPage = lazy(() =>
   import('./pages/DisciplineComplaintPage.tsx').then((m) => ({ default: m.DisciplineComplaintPage })),
 );
+const PetitionsPage = lazy(() => import('./pages/PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
+const PetitionPage = lazy(() => import('./pages/PetitionPage.tsx').then((m) => ({ default: m.PetitionPage })));
+const PortalApp = lazy(() => import('./portal/PortalApp.tsx').then((m) => ({ default: m.PortalApp })));
 const TotpStatusPage = lazy(() => import('./pages/TotpStatusPage.tsx').then((m) => ({ default: m.TotpStatusPage })));
 
 /** Lets the API client redirect within the app, and forget the old session when the server ends it. */
@@ -64,6 +67,14 @@ export function AppRoutes() {
     <>
       <NavigatorBridge />
       <Routes>
+        <Route
+          path="/cong-khai/*"
+          element={
+            <Suspense fallback={null}>
+              <PortalApp />
+            </Suspense>
+          }
+        />
         <Route path="/dang-nhap" element={<LoginPage />} />
         <Route path="/doi-mat-khau" element={<PasswordChangePage />} />
         <Route path="/xac-thuc-hai-lop" element={<TotpChallengePage />} />
@@ -184,6 +195,22 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="discipline.read">
                   <DisciplineMatterPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/don-thu"
+              element={
+                <RequirePermission permission="petition.read">
+                  <PetitionsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/don-thu/:id"
+              element={
+                <RequirePermission permission="petition.read">
+                  <PetitionPage />
                 </RequirePermission>
               }
             />

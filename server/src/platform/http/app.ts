@@ -30,6 +30,8 @@ import { notificationRoutes } from '../../modules/notifications/notifications.ro
 import { orgLifecycleRoutes } from '../../modules/orgs/org-lifecycle.routes.ts';
 import { orgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { OrgService } from '../../modules/orgs/orgs.service.ts';
+import { petitionRoutes } from '../../modules/petitions/petitions.routes.ts';
+import { portalRoutes } from '../../modules/portal/portal.routes.ts';
 import { programmeRoutes } from '../../modules/programmes/programmes.routes.ts';
 import { qualityRoutes } from '../../modules/quality/quality.routes.ts';
 import { remediationRoutes } from '../../modules/remediation/remediation.routes.ts';
@@ -155,6 +157,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   disciplineComplaintRoutes(app, ctx);
   disciplineDocumentRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  petitionRoutes(app, ctx);
+  portalRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(`${ctx.config.webDir}/index.html`);
   if (hasWeb) {

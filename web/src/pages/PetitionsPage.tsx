@@ -1,0 +1,4 @@
+// The officers' inbox of petitions (/don-thu).
+export function PetitionsPage() {
+  return null;
+}
