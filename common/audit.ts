@@ -7,6 +7,7 @@ import { DISCIPLINE_DOCUMENT_AUDIT_LABELS } from './discipline-documents.ts';
 import { DOCUMENTS_AUDIT_LABELS } from './documents.ts';
 import { KEYS_AUDIT_LABELS } from './keys.ts';
 import { NOTIFICATION_AUDIT_LABELS } from './notifications.ts';
+import { PETITION_AUDIT_LABELS } from './petitions.ts';
 import { PROGRAMME_AUDIT_LABELS } from './programmes.ts';
 import { REMEDIATION_AUDIT_LABELS } from './remediation.ts';
 import { SUPERVISION_AUDIT_LABELS } from './supervision.ts';
@@ -91,4 +92,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...DISCIPLINE_DOCUMENT_AUDIT_LABELS,
   ...DISCIPLINE_COMPLAINT_AUDIT_LABELS,
   ...KEYS_AUDIT_LABELS,
+  ...PETITION_AUDIT_LABELS,
 };

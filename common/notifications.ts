@@ -1,5 +1,6 @@
 // In-app notifications: reminders before a deadline, on the day, overdue notices and escalations
-// (domain.md §3: "overdue steps are warned before they fall due and escalated when they pass").
+// (domain.md §3: "overdue steps are warned before they fall due and escalated when they pass"; for
+// petitions, issue #6 point 5: "reminders before and escalation after").
 import { z } from 'zod';
 
 export const NOTIFICATION_KINDS = [
@@ -11,6 +12,10 @@ export const NOTIFICATION_KINDS = [
   'step.due',
   'step.overdue',
   'step.escalation',
+  'petition.before',
+  'petition.due',
+  'petition.overdue',
+  'petition.escalation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -23,6 +28,10 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'step.due': 'Bước công việc đến hạn',
   'step.overdue': 'Bước công việc quá hạn',
   'step.escalation': 'Báo cáo lãnh đạo: bước công việc quá hạn',
+  'petition.before': 'Đơn thư sắp đến hạn giải quyết',
+  'petition.due': 'Đơn thư đến hạn giải quyết',
+  'petition.overdue': 'Đơn thư quá hạn giải quyết',
+  'petition.escalation': 'Báo cáo cấp trên: đơn thư quá hạn giải quyết',
 };
 
 export const notificationSchema = z.object({
@@ -59,6 +68,10 @@ export const reminderRunSchema = z.object({
   warnDays: z.number().int(),
   remediationChecked: z.number().int(),
   stepsChecked: z.number().int(),
+  /** Open petitions whose reminder day has come (received … in progress, not passed to a new committee). */
+  petitionsChecked: z.number().int(),
+  /** Overdue petitions reported to the level above in this run (each once: petition.escalated_on). */
+  petitionsEscalated: z.number().int(),
   created: z.number().int(),
   byKind: z.record(z.string(), z.number().int()),
 });

@@ -76,8 +76,8 @@ export type PetitionCreate = z.input<typeof petitionCreateSchema>;
 export const petitionQuerySchema = z.object({
   orgId: uuid('Tổ chức').optional(),
   status: z.enum(PETITION_STATUSES, { error: 'Trạng thái không hợp lệ' }).optional(),
-  /** open: every status whose clock still runs (received … in_progress) */
-  open: z.coerce.boolean().optional(),
+  /** open: every status whose clock still runs (received … in_progress); "false" means no filter */
+  open: z.stringbool({ error: 'Giá trị lọc đơn đang giải quyết không hợp lệ' }).optional(),
   kind: kind.optional(),
   topic: topic.optional(),
   clock: z.enum(PETITION_CLOCK_STATES, { error: 'Tình trạng hạn không hợp lệ' }).optional(),
@@ -164,6 +164,7 @@ export const petitionMessageSchema = z.object({
   files: z.array(petitionFileSchema),
 });
 export type PetitionMessage = z.infer<typeof petitionMessageSchema>;
+export const petitionMessageListSchema = z.object({ items: z.array(petitionMessageSchema) });
 
 export const petitionLinkSchema = z.object({
   petitionId: z.string(),
@@ -263,9 +264,17 @@ export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
 
 /** The custodian reads the sender's identity after stating why (issue #6, point 4). */
 export const identityReadRequestSchema = z.object({ reason: text('lý do xem thông tin người gửi', 10, 1000) });
+/** The contact as stored, for the answer (the request schema's trimming transforms cannot serialise a response). */
+const storedContactSchema = z.object({
+  name: z.string().nullish(),
+  address: z.string().nullish(),
+  phone: z.string().nullish(),
+  email: z.string().nullish(),
+  idNumber: z.string().nullish(),
+});
 export const identityReadSchema = z.object({
   senderIdentity: z.enum(SENDER_IDENTITIES),
-  contact: senderContactSchema.nullable(),
+  contact: storedContactSchema.nullable(),
   readAt: z.string(),
 });
 export type IdentityRead = z.infer<typeof identityReadSchema>;

@@ -151,8 +151,26 @@ export const PETITION_CLOCK_STATE_LABELS: Record<PetitionClockState, string> = {
 };
 
 export const PETITION_AUDIT_LABELS: Record<string, string> = {
+  'petition.register': 'Vào sổ đơn',
   'petition.screen': 'Phân loại, xử lý đơn',
   'petition.extend': 'Gia hạn giải quyết đơn',
+  'petition.pre_congress': 'Xét đơn nhận trước đại hội',
+  'petition.topic': 'Sửa lĩnh vực của đơn',
+  'petition.link': 'Liên kết đơn trùng, đơn liên quan',
+  'petition.link_decide': 'Xác nhận, bác bỏ liên kết đơn',
+  'petition.identity_read': 'Xem thông tin người gửi đơn',
+  'petition.identity_refused': 'Từ chối xem thông tin người gửi đơn',
+  'petition.message': 'Nhắn tin cho người gửi đơn',
+  'petition.file_add': 'Đính kèm tệp vào đơn',
+  'petition.forwarding_letter': 'Lập phiếu chuyển đơn',
+  'petition.case_open': 'Mở cuộc kiểm tra từ đơn',
+  'petition.resolve': 'Ghi nhận kết quả giải quyết đơn',
+  'petition.answer': 'Trả lời người gửi đơn',
+  'petition.deadline_rule': 'Thiết lập thời hạn giải quyết đơn',
+  'petition.escalate': 'Báo cáo cấp trên: đơn quá hạn giải quyết',
+  'petition.sender_message': 'Người gửi nhắn thêm qua cổng tiếp nhận',
+  'portal.status_read': 'Người gửi tra cứu đơn trên cổng tiếp nhận',
+  'portal.file_read': 'Người gửi tải tệp của đơn trên cổng tiếp nhận',
 };
 
 export const SENDER_IDENTITIES = ['named', 'anonymous', 'false_name'] as const;

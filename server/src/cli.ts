@@ -157,11 +157,13 @@ program
       created: number;
       remediationChecked: number;
       stepsChecked: number;
+      petitionsChecked: number;
+      petitionsEscalated: number;
     };
     print(
       o.json,
       r,
-      `Ngày ${r.today}: đã gửi ${r.created} thông báo mới (xét ${r.remediationChecked} yêu cầu khắc phục, ${r.stepsChecked} bước công việc).`,
+      `Ngày ${r.today}: đã gửi ${r.created} thông báo mới (xét ${r.remediationChecked} yêu cầu khắc phục, ${r.stepsChecked} bước công việc, ${r.petitionsChecked} đơn thư; báo cáo cấp trên ${r.petitionsEscalated} đơn quá hạn).`,
     );
   });
 

@@ -18,6 +18,26 @@ export interface Config {
   logLevel: string;
   webDir: string;
   rateLimitPerMinute: number;
+  portal: PortalSettings;
+}
+
+/** The public portal's defences (issue #6, point 2): proof-of-work and hourly request limits. */
+export interface PortalSettings {
+  /**
+   * Leading zero bits of the proof-of-work. Measured with common/portal-pow.ts on this project's 2-core
+   * machine: 17 bits took 1.4 s on average in desktop Chromium (1.8 s in Node), 18 bits 2.0 s (5.9 s),
+   * worst cases three times that; a phone is several times slower, and each bit doubles the work.
+   */
+  powDifficulty: number;
+  /**
+   * Submissions per hour from one address (a daily pseudonym of it, in memory only) and in total. Mobile
+   * carriers put many subscribers behind one address, so the per-address share is not set too tight.
+   */
+  submitPerAddress: number;
+  submitOverall: number;
+  /** Follow-up requests (status, messages, downloads) per hour from one address and in total. */
+  lookupPerAddress: number;
+  lookupOverall: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -59,5 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.join(root, 'web', 'dist'),
     rateLimitPerMinute: int(env, 'KTGS_RATE_LIMIT_PER_MINUTE', 600, 10, 1_000_000),
+    portal: {
+      powDifficulty: int(env, 'KTGS_PORTAL_POW_DIFFICULTY', 17, 1, 32),
+      submitPerAddress: int(env, 'KTGS_PORTAL_SUBMIT_PER_HOUR', 10, 1, 1_000_000),
+      submitOverall: int(env, 'KTGS_PORTAL_SUBMIT_TOTAL_PER_HOUR', 300, 1, 10_000_000),
+      lookupPerAddress: int(env, 'KTGS_PORTAL_LOOKUP_PER_HOUR', 30, 1, 1_000_000),
+      lookupOverall: int(env, 'KTGS_PORTAL_LOOKUP_TOTAL_PER_HOUR', 3000, 1, 10_000_000),
+    },
   };
 }

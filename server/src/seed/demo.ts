@@ -1,6 +1,7 @@
 // The demo profile, loaded on a first start: Nghệ An (T40), its first 10 communes, about 300 party
-// organisations under them, about 6,000 members with posts, a few relatives and transfers. One
-// transaction; idempotent (an existing first demo cell means it is already there).
+// organisations under them, about 6,000 members with posts, a few relatives and transfers, and about two
+// dozen petitions in the communes' inboxes (demo-petitions.ts). One transaction; idempotent (an existing
+// first demo cell means it is already there).
 import { CompiledQuery } from 'kysely';
 import { POST_BY_CODE } from '../../../common/posts.ts';
 import { inTransaction, type Tx } from '../db/context.ts';
@@ -9,6 +10,7 @@ import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
+import { seedDemoPetitions } from './demo-petitions.ts';
 import { type CommuneRef, communePlan, type UnitPlan } from './demo-plan.ts';
 import { IdentityAllocator } from './identity.ts';
 import { addYears, isoDay, randomDateInYear, randomPerson } from './people.ts';
@@ -29,6 +31,7 @@ export interface SeedDemoResult {
   posts: number;
   relatives: number;
   transfers: number;
+  petitions: number;
   ms: number;
 }
 
@@ -180,7 +183,17 @@ export async function seedDemo(ctx: AppContext, seed = DEMO_SEED): Promise<SeedD
     const communes = await demoCommunes(tx);
     const first = communes[0];
     if (!first) throw new Error(`Tỉnh ${DEMO_PROVINCE} chưa có đơn vị cấp xã.`);
-    const none = { skipped: true, province: DEMO_PROVINCE, communes: 0, units: 0, members: 0, posts: 0, relatives: 0, transfers: 0 };
+    const none = {
+      skipped: true,
+      province: DEMO_PROVINCE,
+      communes: 0,
+      units: 0,
+      members: 0,
+      posts: 0,
+      relatives: 0,
+      transfers: 0,
+      petitions: 0,
+    };
     const marker = await tx.selectFrom('org_unit').select('id').where('code', '=', `${first.code}_DB01`).executeTakeFirst();
     if (marker) return { ...none, ms: performance.now() - started };
     const d = buildDemo(ctx, communes, seed);
@@ -190,6 +203,7 @@ export async function seedDemo(ctx: AppContext, seed = DEMO_SEED): Promise<SeedD
     await insertRows(exec, MEMBER_TRANSFER, d.transfers);
     await insertRows(exec, POST, d.posts);
     await insertRows(exec, RELATIVE, d.relatives);
+    const petitions = await seedDemoPetitions(ctx, tx, communes, seed);
     const counts = {
       communes: communes.length,
       units: d.units.length,
@@ -197,6 +211,7 @@ export async function seedDemo(ctx: AppContext, seed = DEMO_SEED): Promise<SeedD
       posts: d.posts.length,
       relatives: d.relatives.length,
       transfers: d.transfers.length,
+      petitions,
     };
     await appendAudit(tx, systemActor(), {
       action: 'seed.demo',

@@ -55,7 +55,7 @@ export function describeSeed(r: SeedResult): string {
     if (r.skipped) return `Dữ liệu mẫu tỉnh ${r.province} đã có sẵn: không nạp lại.`;
     return (
       `Đã nạp dữ liệu mẫu tỉnh ${r.province}: ${n(r.communes)} xã/phường, ${n(r.units)} tổ chức đảng, ${n(r.members)} đảng viên, ` +
-      `${n(r.posts)} chức vụ, ${n(r.relatives)} người thân, ${n(r.transfers)} quá trình sinh hoạt (${(r.ms / 1000).toFixed(1)} s).`
+      `${n(r.posts)} chức vụ, ${n(r.relatives)} người thân, ${n(r.transfers)} quá trình sinh hoạt, ${n(r.petitions)} đơn thư (${(r.ms / 1000).toFixed(1)} s).`
     );
   }
   if (r.skipped) return `Bộ dữ liệu tổng hợp với hạt giống ${r.seed} (hoặc cùng nhóm) đã có: không nạp lại. Dùng --seed khác.`;

@@ -118,6 +118,18 @@ describe('seed profiles (database)', () => {
       const stored = (await q(`SELECT full_name FROM member ORDER BY party_card_no`)) as unknown as { full_name: string }[];
       expect(stored.map((r) => r.full_name)).toEqual(buildDemo(t, communes, DEMO_SEED).names);
       expect(buildDemo(t, communes, DEMO_SEED + 1).names.slice(0, 50)).not.toEqual(stored.slice(0, 50).map((r) => r.full_name));
+
+      // Demo letters (issue #6): a living inbox with the cases the demo shows.
+      const [letters] = await q(`SELECT count(*)::int AS letters, count(DISTINCT kind)::int AS kinds, count(DISTINCT channel)::int AS channels,
+          count(*) FILTER (WHERE status = 'forwarded' AND forward_file_id IS NOT NULL AND forward_number_text LIKE '%-PC/UBKT%')::int AS forwarded,
+          count(*) FILTER (WHERE status = 'accepted' AND due_on < CURRENT_DATE)::int AS overdue,
+          count(*) FILTER (WHERE sender_identity = 'anonymous' AND sender_enc IS NULL)::int AS anonymous,
+          (SELECT count(*)::int FROM petition_link l JOIN petition a ON a.id = l.petition_id JOIN petition b ON b.id = l.other_id
+             WHERE l.relation = 'duplicate' AND a.body_org_id <> b.body_org_id) AS copies
+        FROM petition`);
+      expect(letters).toMatchObject({ letters: first.petitions, kinds: 4, channels: 4, forwarded: 1, overdue: 1, copies: 1 });
+      expect(first.petitions).toBeGreaterThanOrEqual(20);
+      expect((letters as unknown as { anonymous: number }).anonymous).toBeGreaterThanOrEqual(3);
     });
   });
 

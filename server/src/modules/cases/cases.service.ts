@@ -137,61 +137,67 @@ export class CaseService {
 
   async create(actor: Actor, input: CaseCreate): Promise<CaseDetail> {
     const scope = requireScope(actor, 'inspection.write');
-    return this.run(scope, async (tx) => {
-      const spec: CaseSpec =
-        'programmeItemId' in input ? await this.fromItem(tx, input.programmeItemId, input.openedOn) : { ...input, programmeItemId: null };
-      if (!('programmeItemId' in input)) {
-        if (!!spec.subjectOrgId === !!spec.subjectMemberId)
-          throw invalid('subjectMemberId', 'Chọn một đối tượng: một tổ chức đảng hoặc một đảng viên.');
-        if (spec.kind === 'inspection.signs' && !spec.grounds)
-          throw invalid('grounds', 'Kiểm tra khi có dấu hiệu vi phạm phải nêu căn cứ, dấu hiệu vi phạm (Quy định 296-QĐ/TW).');
-      }
-      assertWithinClearance(actor, spec.secrecy, 'secrecy');
-      const openedOn = spec.openedOn ?? todayInVietnam();
-      this.notFuture('openedOn', openedOn);
-      const { body, subject, subjectRow } = await this.authorise(tx, scope, spec);
-      const year = Number(openedOn.slice(0, 4));
-      const seq = await nextNumber(tx, body.id, year, '#case', body.path);
-      const first = CASE_STEPS[spec.kind][0] as StepCode;
-      const id = await repo.insertCase(tx, {
-        body_org_id: body.id,
-        body_type: spec.bodyType,
-        scope_path: body.path,
-        province_code: body.province_code,
-        year,
-        seq,
-        code: caseCode(seq, year, spec.kind),
-        kind: spec.kind,
-        programme_item_id: spec.programmeItemId,
-        subject_org_id: subject.type === 'org' ? subjectRow.id : null,
-        subject_member_id: subject.type === 'member' ? subjectRow.id : null,
-        subject_path: subjectRow.path,
-        subject_name: subjectRow.name,
-        topic: spec.topic.normalize('NFC'),
-        grounds: spec.grounds?.normalize('NFC') ?? null,
-        step: first,
-        secrecy: spec.secrecy,
-        created_by: actor.userId,
-      });
-      await repo.insertStep(tx, {
-        case_id: id,
-        scope_path: body.path,
-        step: first,
-        started_on: openedOn,
-        due_on: await this.stepDue(tx, spec.kind, first, openedOn),
-        created_by: actor.userId,
-      });
-      const created = await this.detail(tx, scope, id);
-      await appendAudit(tx, actor, {
-        action: 'case.create',
-        entityType: 'inspection_case',
-        entityId: id,
-        scopePath: body.path,
-        after: created,
-        detail: { code: created.code, kind: spec.kind, programmeItemId: spec.programmeItemId },
-      });
-      return created;
+    return this.run(scope, (tx) => this.createIn(tx, scope, actor, input));
+  }
+
+  /**
+   * Opens a case inside the caller's transaction, so a caller's own write commits with it or not at all
+   * (an accepted denunciation opens its inspection and records the link in one go: issue #6, point 8).
+   */
+  async createIn(tx: Tx, scope: Scope, actor: Actor, input: CaseCreate): Promise<CaseDetail> {
+    const spec: CaseSpec =
+      'programmeItemId' in input ? await this.fromItem(tx, input.programmeItemId, input.openedOn) : { ...input, programmeItemId: null };
+    if (!('programmeItemId' in input)) {
+      if (!!spec.subjectOrgId === !!spec.subjectMemberId)
+        throw invalid('subjectMemberId', 'Chọn một đối tượng: một tổ chức đảng hoặc một đảng viên.');
+      if (spec.kind === 'inspection.signs' && !spec.grounds)
+        throw invalid('grounds', 'Kiểm tra khi có dấu hiệu vi phạm phải nêu căn cứ, dấu hiệu vi phạm (Quy định 296-QĐ/TW).');
+    }
+    assertWithinClearance(actor, spec.secrecy, 'secrecy');
+    const openedOn = spec.openedOn ?? todayInVietnam();
+    this.notFuture('openedOn', openedOn);
+    const { body, subject, subjectRow } = await this.authorise(tx, scope, spec);
+    const year = Number(openedOn.slice(0, 4));
+    const seq = await nextNumber(tx, body.id, year, '#case', body.path);
+    const first = CASE_STEPS[spec.kind][0] as StepCode;
+    const id = await repo.insertCase(tx, {
+      body_org_id: body.id,
+      body_type: spec.bodyType,
+      scope_path: body.path,
+      province_code: body.province_code,
+      year,
+      seq,
+      code: caseCode(seq, year, spec.kind),
+      kind: spec.kind,
+      programme_item_id: spec.programmeItemId,
+      subject_org_id: subject.type === 'org' ? subjectRow.id : null,
+      subject_member_id: subject.type === 'member' ? subjectRow.id : null,
+      subject_path: subjectRow.path,
+      subject_name: subjectRow.name,
+      topic: spec.topic.normalize('NFC'),
+      grounds: spec.grounds?.normalize('NFC') ?? null,
+      step: first,
+      secrecy: spec.secrecy,
+      created_by: actor.userId,
     });
+    await repo.insertStep(tx, {
+      case_id: id,
+      scope_path: body.path,
+      step: first,
+      started_on: openedOn,
+      due_on: await this.stepDue(tx, spec.kind, first, openedOn),
+      created_by: actor.userId,
+    });
+    const created = await this.detail(tx, scope, id);
+    await appendAudit(tx, actor, {
+      action: 'case.create',
+      entityType: 'inspection_case',
+      entityId: id,
+      scopePath: body.path,
+      after: created,
+      detail: { code: created.code, kind: spec.kind, programmeItemId: spec.programmeItemId },
+    });
+    return created;
   }
 
   /** Domain.md §2: who may run which kind on whom. A refusal names the body or the subject field. */

@@ -26,7 +26,14 @@ export function startReminderJob(ctx: AppContext, opts: { warnDays: number; inte
         const r = await runReminders(ctx, todayInVietnam(), { warnDays: opts.warnDays });
         opts.log(
           'info',
-          { job: 'reminders', created: r.created, remediationChecked: r.remediationChecked, stepsChecked: r.stepsChecked },
+          {
+            job: 'reminders',
+            created: r.created,
+            remediationChecked: r.remediationChecked,
+            stepsChecked: r.stepsChecked,
+            petitionsChecked: r.petitionsChecked,
+            petitionsEscalated: r.petitionsEscalated,
+          },
           'reminders run',
         );
       } catch (e) {

@@ -15,7 +15,7 @@ export function stageOf(today: string, dueOn: string, warnDays: number, cal: Wor
   return workingDaysBetween(today, dueOn, cal) <= warnDays ? 'before' : null;
 }
 
-export function dedupeKey(what: 'rem' | 'step', id: string, stage: Stage | 'escalation', dueOn: string): string {
+export function dedupeKey(what: 'rem' | 'step' | 'pet', id: string, stage: Stage | 'escalation', dueOn: string): string {
   return `${what}:${id}:${stage}:${dueOn}`;
 }
 

@@ -79,6 +79,63 @@ export function ubktLeadersAbove(tx: Tx, paths: string[]) {
     .execute();
 }
 
+/** Statuses in which a petition's resolution clock runs (common/petitions.ts: the rest stop it). */
+const PETITION_OPEN = ['received', 'screening', 'accepted', 'in_progress'];
+
+/**
+ * Open petitions whose reminder day has come (domain.md §5; issue #6 point 5), with their body. A letter
+ * passed to the new committee waits for the new committee's clock. Never the sender: not even selected.
+ */
+export function petitionsDue(tx: Tx, today: string) {
+  return tx
+    .selectFrom('petition as p')
+    .innerJoin('org_unit as o', 'o.id', 'p.body_org_id')
+    .select([
+      'p.id',
+      'p.code',
+      'p.kind',
+      'p.title',
+      'p.subject_name',
+      'p.status',
+      'p.secrecy',
+      'p.scope_path',
+      'p.clock_start_on',
+      'p.due_on',
+      'p.remind_on',
+      'p.escalate_on',
+      'p.escalated_on',
+      'o.path as body_path',
+      'o.name as body_name',
+    ])
+    .where('p.status', 'in', PETITION_OPEN)
+    .where('p.passed_to_new_committee', '=', false)
+    .where('p.due_on', 'is not', null)
+    .where('p.remind_on', 'is not', null)
+    .where('p.remind_on', '<=', today)
+    .execute();
+}
+
+/** Users holding one of `roles` on one of these organisations or an ancestor of one. */
+export function roleHoldersAbove(tx: Tx, roles: readonly string[], paths: string[]) {
+  if (paths.length === 0 || roles.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('role_assignment as ra')
+    .innerJoin('org_unit as o', 'o.id', 'ra.org_id')
+    .select(['ra.user_id', 'o.path'])
+    .where('ra.role', 'in', [...roles])
+    .where(sql<boolean>`o.path @> ANY(CAST(${paths} AS ltree[]))`)
+    .execute();
+}
+
+/**
+ * Records that these petitions were reported to the level above (once each). Bookkeeping of the job, not an
+ * officer's edit: the version is left alone, so a form open on the letter does not turn stale.
+ */
+export async function markPetitionsEscalated(tx: Tx, ids: string[], today: string): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.updateTable('petition').set({ escalated_on: today }).where('id', 'in', ids).execute();
+}
+
 /** The recipients who may receive a notice: not disabled, and their clearance. */
 export function usersByIds(tx: Tx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);

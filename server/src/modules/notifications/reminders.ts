@@ -6,6 +6,9 @@
 //   the body's UBKT leaders;
 // - to a step's case creator and team members who are users: the same three; after the due date an
 //   escalation to the body's UBKT leaders.
+// - petitions (modules/petitions/petition-reminders.ts): to the handlers a warning from the letter's
+//   reminder day, a notice on the day, an overdue notice; from its escalation day, once, an escalation to
+//   the UBKT leaders of the level above.
 // Idempotent: each notice has a dedupe key (unique per user), so running twice sends nothing new.
 import { type CaseKind, type StepCode, stepLabel } from '../../../../common/cases.ts';
 import type { ReminderRun } from '../../../../common/notifications.ts';
@@ -17,6 +20,7 @@ import { SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, ROOT_PATH } from '../../platform/audit/audit.ts';
 import { CalendarService } from '../calendar/calendar.service.ts';
+import { markEscalated, planPetitionReminders } from '../petitions/petition-reminders.ts';
 import { dedupeKey, remediationText, type Stage, stageOf, stepText } from './reminder-plan.ts';
 import * as repo from './reminders.repository.ts';
 
@@ -51,10 +55,13 @@ export async function runReminders(ctx: AppContext, today: string, opts: Reminde
   const y = Number(today.slice(0, 4));
   const cal = await new CalendarService(ctx).load([y - 1, y, y + 1]);
   const until = addWorkingDays(today, warnDays, cal);
+  const actor = systemActor(null, opts.actorLabel ?? 'Nhắc việc tự động');
   return inTransaction(ctx.database.db, SYSTEM_SCOPE, async (tx) => {
     const [items, steps] = await Promise.all([repo.remediationDue(tx, until), repo.stepsDue(tx, until)]);
-    const notices = await plan(tx, today, warnDays, cal, items, steps);
+    const petitions = await planPetitionReminders(tx, today, cal);
+    const notices = await deliverable(tx, [...(await plan(tx, today, warnDays, cal, items, steps)), ...petitions.notices]);
     const created = await repo.insertNotices(tx, notices);
+    const escalated = await markEscalated(tx, actor, petitions, notices, today);
     const byKind: Record<string, number> = {};
     for (const k of created) byKind[k] = (byKind[k] ?? 0) + 1;
     const result: ReminderRun = {
@@ -62,12 +69,14 @@ export async function runReminders(ctx: AppContext, today: string, opts: Reminde
       warnDays,
       remediationChecked: items.length,
       stepsChecked: steps.length,
+      petitionsChecked: petitions.checked,
+      petitionsEscalated: escalated.length,
       created: created.length,
       byKind,
     };
     // A run that wrote nothing is not a write: an hourly job would otherwise add 8,760 empty entries a year.
-    if (created.length > 0) {
-      await appendAudit(tx, systemActor(null, opts.actorLabel ?? 'Nhắc việc tự động'), {
+    if (created.length > 0 || escalated.length > 0) {
+      await appendAudit(tx, actor, {
         action: 'reminders.run',
         scopePath: ROOT_PATH,
         detail: { ...result },
@@ -80,7 +89,9 @@ export async function runReminders(ctx: AppContext, today: string, opts: Reminde
 type Items = Awaited<ReturnType<typeof repo.remediationDue>>;
 type Steps = Awaited<ReturnType<typeof repo.stepsDue>>;
 
-async function plan(tx: Tx, today: string, warnDays: number, cal: WorkCalendar, items: Items, steps: Steps): Promise<repo.NewNotice[]> {
+type Wanted = repo.NewNotice & { secrecy: number };
+
+async function plan(tx: Tx, today: string, warnDays: number, cal: WorkCalendar, items: Items, steps: Steps): Promise<Wanted[]> {
   const caseIds = [...new Set([...items.map((i) => i.case_id), ...steps.map((s) => s.case_id)])];
   const overdueBodies = [
     ...new Set([
@@ -92,7 +103,7 @@ async function plan(tx: Tx, today: string, warnDays: number, cal: WorkCalendar, 
   const teamOf = new Map<string, { user_id: string; role: string }[]>();
   for (const t of team) teamOf.set(t.case_id, [...(teamOf.get(t.case_id) ?? []), { user_id: t.user_id as string, role: t.role }]);
 
-  const wanted: (repo.NewNotice & { secrecy: number })[] = [];
+  const wanted: Wanted[] = [];
   const push = (users: (string | null)[], n: Omit<repo.NewNotice, 'user_id'> & { secrecy: number }) => {
     for (const u of new Set(users)) if (u) wanted.push({ ...n, user_id: u });
   };
@@ -160,7 +171,11 @@ async function plan(tx: Tx, today: string, warnDays: number, cal: WorkCalendar, 
     }
   }
 
-  // Nobody is told about a record marked above their clearance, nor through a disabled account.
+  return wanted;
+}
+
+/** Nobody is told about a record marked above their clearance, nor through a disabled account; once per key. */
+async function deliverable(tx: Tx, wanted: Wanted[]): Promise<repo.NewNotice[]> {
   const users = new Map((await repo.usersByIds(tx, [...new Set(wanted.map((w) => w.user_id))])).map((u) => [u.id, u.clearance]));
   const seen = new Set<string>();
   return wanted
