@@ -203,7 +203,9 @@ describe('forwarding slip (phiếu chuyển đơn)', () => {
   it('never lifts row-level security in the officer’s transaction: without the chains read beforehand the province cannot be named', async () => {
     const letter = await forwardedLetter();
     await expect(
-      inTransaction(ctx.database.db, requireScope(officer, 'petition.write'), (tx) => generateForwardingLetter(ctx, tx, officer, letter.id, SIGNER)),
+      inTransaction(ctx.database.db, requireScope(officer, 'petition.write'), (tx) =>
+        generateForwardingLetter(ctx, tx, officer, letter.id, SIGNER),
+      ),
     ).rejects.toMatchObject({ code: 'validation' });
     const trees = await forwardingTrees(ctx, letter.id);
     const after = await inTransaction(ctx.database.db, requireScope(officer, 'petition.write'), async (tx) => {

@@ -120,7 +120,8 @@ describe('seed profiles (database)', () => {
       expect(buildDemo(t, communes, DEMO_SEED + 1).names.slice(0, 50)).not.toEqual(stored.slice(0, 50).map((r) => r.full_name));
 
       // Demo letters (issue #6): a living inbox with the cases the demo shows.
-      const [letters] = await q(`SELECT count(*)::int AS letters, count(DISTINCT kind)::int AS kinds, count(DISTINCT channel)::int AS channels,
+      const [letters] =
+        await q(`SELECT count(*)::int AS letters, count(DISTINCT kind)::int AS kinds, count(DISTINCT channel)::int AS channels,
           count(*) FILTER (WHERE status = 'forwarded' AND forward_file_id IS NOT NULL AND forward_number_text LIKE '%-PC/UBKT%')::int AS forwarded,
           count(*) FILTER (WHERE status = 'accepted' AND due_on < CURRENT_DATE)::int AS overdue,
           count(*) FILTER (WHERE sender_identity = 'anonymous' AND sender_enc IS NULL)::int AS anonymous,

@@ -183,7 +183,11 @@ export class PetitionWorkflowService extends PetitionBase {
   }
 
   /** The forwarding letter of a letter screened "forward", generated in this transaction (forwarding-letter.ts). */
-  async forwardingLetter(actor: Actor, id: string, input: { version: number; signerName: string; signerTitle: string }): Promise<PetitionDetail> {
+  async forwardingLetter(
+    actor: Actor,
+    id: string,
+    input: { version: number; signerName: string; signerTitle: string },
+  ): Promise<PetitionDetail> {
     const scope = requireScope(actor, 'petition.write');
     const trees = await forwardingTrees(this.ctx, id);
     return this.run(scope, async (tx) => {
