@@ -82,10 +82,16 @@ const DISCIPLINE_PAGES: { path: string; label: string; permission: Permission; i
 ];
 export const DISCIPLINE_MENU_KEY = 'discipline';
 
+/** Modules shown only to those who may read them (the rest show their page, or say they are not built yet). */
+const MODULE_PERMISSIONS: Record<string, Permission> = { petitions: 'petition.read' };
+
 export function navItems(me: Me): NonNullable<MenuProps['items']> {
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', icon: <HomeOutlined />, label: 'Tổng quan' },
-    ...MODULES.map((m) => {
+    ...MODULES.filter((m) => {
+      const needs = MODULE_PERMISSIONS[m.key];
+      return !needs || hasPermission(me, needs);
+    }).map((m) => {
       const icon = MODULE_ICONS[m.key] ?? <AppstoreOutlined />;
       if (m.key === 'inspection') {
         const children = INSPECTION_PAGES.filter((p) => p.permission === null || hasPermission(me, p.permission)).map((p) => ({
