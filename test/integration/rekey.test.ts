@@ -6,8 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../server/src/db/context.ts';
 import { cccdHash, openCccd, sealCccd } from '../../server/src/modules/members/member-row.ts';
+import { registerPetition, senderAad } from '../../server/src/modules/petitions/intake.service.ts';
 import { callControl, startControlSocket } from '../../server/src/ops/control.ts';
 import { encryptedColumns, registerEncryptedColumn, rotateDataKeys } from '../../server/src/ops/rekey.ts';
+import { systemActor } from '../../server/src/platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../../server/src/platform/access/scope.ts';
 import { decrypt, encrypt, type Keyring, loadKeyring } from '../../server/src/platform/crypto.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
@@ -68,7 +70,22 @@ async function makeData(n: number) {
     }
   });
   const user = await createUser(ctx, { roles: [{ role: 'viewer', orgCode: 'X17662' }], totp: true });
-  return { people, user };
+  // A letter whose sender's contact is sealed (issue #6, point 4: key rotation covers it).
+  const letter = await inTransaction(ctx.database.db, SYSTEM_SCOPE, (tx) =>
+    registerPetition(ctx, tx, systemActor(), SYSTEM_SCOPE, {
+      bodyOrgId: org.id,
+      kind: 'denunciation',
+      channel: 'post',
+      receivedOn: '2026-11-20',
+      subjectName: 'Nguyễn Văn Thử',
+      title: 'Tố cáo vi phạm quản lý đất đai',
+      content: 'Ông Nguyễn Văn Thử, trưởng thôn 3, tự ý cho thuê đất công ích 2.000 m² mà không qua xã.',
+      senderIdentity: 'named',
+      senderAddressKnown: true,
+      sender: { name: 'Phạm Văn Gửi', phone: '0912 000 111' },
+    }),
+  );
+  return { people, user, letterId: letter.id };
 }
 
 async function snapshot() {
@@ -86,6 +103,7 @@ async function snapshot() {
       .where('totp_secret_enc', 'is not', null)
       .orderBy('id')
       .execute(),
+    petitions: await tx.selectFrom('petition').select(['id', 'sender_enc']).where('sender_enc', 'is not', null).orderBy('id').execute(),
   }));
 }
 
@@ -109,14 +127,15 @@ function addKey(ring: Keyring): string {
 
 describe('ktgs keys rotate', () => {
   it('re-encrypts every value under the new key, in batches; the old key can then be removed', async () => {
-    const { people, user } = await makeData(5);
+    const { people, user, letterId } = await makeData(5);
     const before = await snapshot();
     const oldId = ctx.keyring.currentId;
     const audits = await rotations();
     const newId = addKey(ctx.keyring);
 
     const r = await rotateDataKeys(ctx, { batchSize: 2 });
-    const total = before.members.length + before.relatives.length + before.users.length;
+    const total = before.members.length + before.relatives.length + before.users.length + before.petitions.length;
+    expect(before.petitions.length).toBeGreaterThan(0);
     expect(r.currentKey).toBe(newId);
     expect(r.rewritten).toBe(total);
     expect(r.byKey).toEqual({ [newId]: total });
@@ -137,6 +156,8 @@ describe('ktgs keys rotate', () => {
     for (const p of people) expect(rel).toContain(p.relativeCccd);
     const u = after.users.find((x) => x.id === user.id)!;
     expect(decrypt(onlyNew, u.totp_secret_enc!, `totp:${user.id}`)).toBe(user.totpSecret);
+    const sealed = after.petitions.find((x) => x.id === letterId)!;
+    expect(JSON.parse(decrypt(onlyNew, sealed.sender_enc!, senderAad(letterId))).name).toBe('Phạm Văn Gửi');
     // The old key alone reads nothing any more.
     const onlyOld: Keyring = { ...onlyNew, currentId: oldId, keys: new Map([[oldId, ctx.keyring.keys.get(oldId)!]]) };
     expect(() => openCccd(onlyOld, after.members[0]!.cccd_enc)).toThrow();

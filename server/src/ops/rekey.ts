@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { inTransaction, type Tx } from '../db/context.ts';
+import { senderAad } from '../modules/petitions/sender-seal.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../platform/access/scope.ts';
 import type { AppContext } from '../platform/app-context.ts';
@@ -28,11 +29,12 @@ const COLUMNS: EncryptedColumn[] = [
   { table: 'relative', column: 'cccd_enc', aad: () => 'cccd' },
   { table: 'app_user', column: 'totp_secret_enc', aad: (id) => `totp:${id}` },
   { table: 'app_user', column: 'totp_pending_secret_enc', aad: (id) => `totp:${id}` },
+  { table: 'petition', column: 'sender_enc', aad: senderAad },
 ];
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
-/** For modules with encrypted columns (e.g. petitions): call once at import time. */
+/** For a module adding encrypted columns: call once at import time (or list them above, as the core ones are). */
 export function registerEncryptedColumn(c: EncryptedColumn): void {
   if (!NAME.test(c.table) || !NAME.test(c.column)) throw new Error(`Tên bảng/cột không hợp lệ: ${c.table}.${c.column}`);
   if (!COLUMNS.some((x) => x.table === c.table && x.column === c.column)) COLUMNS.push(c);

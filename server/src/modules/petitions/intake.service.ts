@@ -7,7 +7,6 @@ import type { OrgKind } from '../../../../common/orgs.ts';
 import type { SenderContact } from '../../../../common/petition-api.ts';
 import type { PetitionChannel, PetitionKind, SenderIdentity } from '../../../../common/petitions.ts';
 import type { Tx } from '../../db/context.ts';
-import { registerEncryptedColumn } from '../../ops/rekey.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { isWithin } from '../../platform/access/actor.ts';
 import { assertWritable, type Scope } from '../../platform/access/scope.ts';
@@ -18,12 +17,11 @@ import { invalid } from '../../platform/errors.ts';
 import { nextNumber } from '../../platform/numbering/counter.repository.ts';
 import type { StoredReceipt } from '../../platform/portal/receipt.ts';
 import { computeDeadline } from './deadlines.service.ts';
+import { senderAad } from './sender-seal.ts';
 import { fileSignature, findSimilar } from './similarity.service.ts';
 import { proposeTopic } from './topics.service.ts';
 
-/** The sender's contact is bound to its letter: a value copied onto another letter does not decrypt. */
-export const senderAad = (petitionId: string) => `petition-sender:${petitionId}`;
-registerEncryptedColumn({ table: 'petition', column: 'sender_enc', aad: senderAad });
+export { senderAad };
 
 export interface IntakeInput {
   bodyOrgId: string;
