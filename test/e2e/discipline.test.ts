@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, partyDateLine, shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, chooseOption, completeFirstSignIn, signIn, submitModal } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, demoProvince, signIn, submitModal } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -56,12 +56,9 @@ describe('discipline in the browser: the vote, the decision and its DOCX', () =>
     const admin = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(admin, server.url, server.admin.username, server.admin.password);
     await completeFirstSignIn(admin, server.admin.password, 'Song-Lam-xanh-trong-2026');
-    const province = (await apiFromPage<{ items: Org[] }>(admin, 'GET', '/api/v1/orgs/search?q=nghe%20an')).items.find(
-      (o) => o.kind === 'province',
-    ) as Org;
-    const communes = (await apiFromPage<{ items: Org[] }>(admin, 'GET', `/api/v1/orgs?parentId=${province.id}`)).items;
+    const { province, communes } = await demoProvince(admin);
     // A commune of the demo data with full members in organisations below it (server/src/seed/demo.ts).
-    for (const c of communes.filter((o) => o.kind === 'commune')) {
+    for (const c of communes) {
       const found = await apiFromPage<{ items: MemberItem[] }>(admin, 'GET', `/api/v1/members?orgId=${c.id}&status=full&pageSize=20`);
       const below = found.items.find((m) => m.orgId !== c.id);
       if (below) {

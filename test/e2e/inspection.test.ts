@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, partyDateLine, shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, chooseOption, completeFirstSignIn, signIn, submitModal } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, demoProvince, signIn, submitModal } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -43,11 +43,8 @@ describe('inspection in the browser: plan an item, run its case, download the co
     await signIn(admin, server.url, server.admin.username, server.admin.password);
     await completeFirstSignIn(admin, server.admin.password, 'Song-Lam-xanh-trong-2026');
     // The demo province's first communes hold organisations below them (server/src/seed/demo.ts).
-    const province = (await apiFromPage<{ items: Org[] }>(admin, 'GET', '/api/v1/orgs/search?q=nghe%20an')).items.find(
-      (o) => o.kind === 'province',
-    ) as Org;
-    const communes = (await apiFromPage<{ items: Org[] }>(admin, 'GET', `/api/v1/orgs?parentId=${province.id}`)).items;
-    for (const c of communes.filter((o) => o.kind === 'commune')) {
+    const { communes } = await demoProvince(admin);
+    for (const c of communes) {
       const below = (await apiFromPage<{ items: Org[] }>(admin, 'GET', `/api/v1/orgs?parentId=${c.id}`)).items;
       const grassroots = below.find((o) => o.kind === 'grassroots');
       if (grassroots) {

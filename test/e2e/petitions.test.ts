@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shot, vietnamToday } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, chooseOption, completeFirstSignIn, signIn, submitModal } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, demoProvince, signIn, submitModal } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -94,13 +94,10 @@ describe('petitions in the browser: register, inbox, screening, duplicates, the 
     const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(admin, server.url, server.admin.username, server.admin.password);
     await completeFirstSignIn(admin, server.admin.password, 'Song-Lam-xanh-trong-2026');
-    const province = (await apiFromPage<{ items: Org[] }>(admin, 'GET', '/api/v1/orgs/search?q=nghe%20an')).items.find(
-      (o) => o.kind === 'province',
-    ) as Org;
-    const communes = (await apiFromPage<{ items: Org[] }>(admin, 'GET', `/api/v1/orgs?parentId=${province.id}`)).items;
+    const { communes } = await demoProvince(admin);
     // A member of the commune's party committee whom the commune manages (not the province, as its leaders):
     // a denunciation about them is the commune's to resolve (server/src/seed/demo-plan.ts, communeLeaders).
-    for (const c of communes.filter((o) => o.kind === 'commune')) {
+    for (const c of communes) {
       const posts = (await apiFromPage<{ items: OrgPost[] }>(admin, 'GET', `/api/v1/orgs/${c.id}/posts`)).items;
       const member = posts.find((p) => p.code === 'committee_member');
       const head = posts.find((p) => p.code === 'secretary');

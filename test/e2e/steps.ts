@@ -47,6 +47,21 @@ export async function completeFirstSignIn(
   return out;
 }
 
+export interface DemoOrg {
+  id: string;
+  name: string;
+  kind: string;
+  code: string;
+}
+
+/** The demo province (Nghệ An, server/src/seed/demo.ts) and the organisations directly under it, read as the signed-in user. */
+export async function demoProvince(page: Page): Promise<{ province: DemoOrg; communes: DemoOrg[] }> {
+  const found = await apiFromPage<{ items: DemoOrg[] }>(page, 'GET', '/api/v1/orgs/search?q=nghe%20an');
+  const province = found.items.find((o) => o.kind === 'province') as DemoOrg;
+  const children = await apiFromPage<{ items: DemoOrg[] }>(page, 'GET', `/api/v1/orgs?parentId=${province.id}`);
+  return { province, communes: children.items.filter((o) => o.kind === 'commune') };
+}
+
 /** A write through the signed-in page, as the web client sends it (cookie and CSRF header). */
 export function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
   return page.evaluate(
