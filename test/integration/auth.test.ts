@@ -333,6 +333,17 @@ describe('HTTP hygiene', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation');
+    // No body at all, or an array where an object is expected: 400 in Vietnamese, not a crash.
+    for (const payload of [undefined, '[]', 'null']) {
+      const none = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(none.statusCode).toBe(400);
+      expect(none.json().error.message).toMatch(/^Thiếu dữ liệu gửi lên|JSON sai cú pháp/);
+    }
     const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { password: 'x' } });
     expect(missing.json().error.fields.username).toBe('Tên đăng nhập là bắt buộc');
     expect((await app.inject({ method: 'GET', url: '/api/v1/khong-co' })).statusCode).toBe(401);

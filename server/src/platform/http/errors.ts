@@ -16,6 +16,8 @@ const PG_MESSAGES: Record<string, [number, ErrorCode, string]> = {
   '40P01': [409, 'conflict', 'Dữ liệu vừa bị thay đổi đồng thời. Vui lòng thử lại.'],
 };
 
+const WHOLE_BODY = 'Thiếu dữ liệu gửi lên hoặc dữ liệu không đúng dạng (cần một đối tượng JSON).';
+
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     if (err.code === 'rate_limited' && err.fields?.retryAfterSeconds) reply.header('retry-after', err.fields.retryAfterSeconds);
@@ -26,9 +28,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     for (const v of err.validation) {
       const key =
         v.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
-        ((v.params.issue as { path?: PropertyKey[] }).path ?? []).map(String).join('.') ||
+        ((v.params.issue as { path?: PropertyKey[] } | undefined)?.path ?? []).map(String).join('.') ||
         '_';
-      fields[key] ??= v.message ?? 'Giá trị không hợp lệ';
+      // The whole body missing or not an object (no field to name): zod's own words are English.
+      fields[key] ??= key === '_' ? WHOLE_BODY : (v.message ?? 'Giá trị không hợp lệ');
     }
     const first = Object.entries(fields)[0];
     return reply.status(400).send(body('validation', first ? `${first[1]} (trường ${first[0]})` : 'Dữ liệu không hợp lệ.', fields));
