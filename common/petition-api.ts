@@ -81,12 +81,17 @@ export const petitionQuerySchema = z.object({
   kind: kind.optional(),
   topic: topic.optional(),
   clock: z.enum(PETITION_CLOCK_STATES, { error: 'Tình trạng hạn không hợp lệ' }).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string({ error: 'Từ khóa tìm kiếm không hợp lệ' }).trim().max(200, 'Từ khóa tìm kiếm tối đa 200 ký tự').optional(),
   receivedFrom: isoDate('Từ ngày').optional(),
   receivedTo: isoDate('Đến ngày').optional(),
-  sort: z.enum(['received_desc', 'due_asc']).default('received_desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: z.enum(['received_desc', 'due_asc'], { error: 'Cách sắp xếp không hợp lệ' }).default('received_desc'),
+  page: z.coerce.number({ error: 'Số trang không hợp lệ' }).int('Số trang phải là số nguyên').min(1, 'Số trang phải từ 1').default(1),
+  pageSize: z.coerce
+    .number({ error: 'Số đơn mỗi trang không hợp lệ' })
+    .int('Số đơn mỗi trang phải là số nguyên')
+    .min(1, 'Số đơn mỗi trang phải từ 1 đến 200')
+    .max(200, 'Số đơn mỗi trang phải từ 1 đến 200')
+    .default(20),
 });
 export type PetitionQuery = z.input<typeof petitionQuerySchema>;
 
@@ -115,6 +120,7 @@ export const petitionListItemSchema = z.object({
   duplicates: z.number(),
   related: z.number(),
   unreadMessages: z.number(),
+  /** The sender follows this letter on the portal with its receipt (messages and the answer reach them there). */
   fromPortal: z.boolean(),
   secrecy: z.number(),
   version: z.number(),
@@ -280,6 +286,24 @@ export const identityReadSchema = z.object({
 export type IdentityRead = z.infer<typeof identityReadSchema>;
 
 export const topicPatchSchema = z.object({ version, topic });
+/**
+ * Who a letter registered with a name only (every portal letter) is about, once the officer finds them in the
+ * registry: screening needs the subject's organisation to compute the competent body (domain.md §5).
+ */
+export const subjectPatchSchema = z
+  .object({
+    version,
+    subjectMemberId: uuid('Đảng viên bị phản ánh, tố cáo').nullish(),
+    subjectOrgId: uuid('Tổ chức đảng bị phản ánh, tố cáo').nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.subjectMemberId === !v.subjectOrgId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subjectMemberId'],
+        message: 'Chọn một đối tượng trong danh sách: một đảng viên hoặc một tổ chức đảng',
+      });
+  });
 export const linkDecisionSchema = z.object({ status: z.enum(['confirmed', 'rejected'], { error: 'Chọn xác nhận hoặc bác bỏ liên kết' }) });
 export const linkCreateSchema = z.object({
   otherId: uuid('Đơn liên quan'),
@@ -319,6 +343,14 @@ export const deadlineRuleSchema = z.object({
 });
 export const deadlineRulesSchema = z.object({ items: z.array(deadlineRuleSchema) });
 export const deadlineRulePutSchema = z.object({
-  resolveWorkingDays: z.number({ error: 'Số ngày giải quyết không hợp lệ' }).int('Số ngày phải là số nguyên').min(1).max(720),
-  maxExtensionWorkingDays: z.number({ error: 'Số ngày gia hạn không hợp lệ' }).int('Số ngày phải là số nguyên').min(0).max(360),
+  resolveWorkingDays: z
+    .number({ error: 'Số ngày giải quyết không hợp lệ' })
+    .int('Số ngày giải quyết phải là số nguyên')
+    .min(1, 'Số ngày giải quyết phải từ 1 đến 720 ngày làm việc')
+    .max(720, 'Số ngày giải quyết phải từ 1 đến 720 ngày làm việc'),
+  maxExtensionWorkingDays: z
+    .number({ error: 'Số ngày gia hạn không hợp lệ' })
+    .int('Số ngày gia hạn phải là số nguyên')
+    .min(0, 'Số ngày gia hạn tối đa phải từ 0 đến 360 ngày làm việc')
+    .max(360, 'Số ngày gia hạn tối đa phải từ 0 đến 360 ngày làm việc'),
 });

@@ -156,6 +156,7 @@ export const PETITION_AUDIT_LABELS: Record<string, string> = {
   'petition.extend': 'Gia hạn giải quyết đơn',
   'petition.pre_congress': 'Xét đơn nhận trước đại hội',
   'petition.topic': 'Sửa lĩnh vực của đơn',
+  'petition.subject': 'Xác định đối tượng của đơn trong danh sách',
   'petition.link': 'Liên kết đơn trùng, đơn liên quan',
   'petition.link_decide': 'Xác nhận, bác bỏ liên kết đơn',
   'petition.identity_read': 'Xem thông tin người gửi đơn',

@@ -35,7 +35,9 @@ export const powSchema = z.object(
 /** Bodies that receive letters on the portal (public names only). */
 export const portalBodySchema = z.object({ id: z.string(), name: z.string(), level: z.string() });
 export const portalBodiesSchema = z.object({ items: z.array(portalBodySchema) });
-export const portalBodiesQuerySchema = z.object({ q: z.string().trim().max(100).optional() });
+export const portalBodiesQuerySchema = z.object({
+  q: z.string({ error: 'Tên cơ quan cần tìm không hợp lệ' }).trim().max(100, 'Tên cơ quan cần tìm tối đa 100 ký tự').optional(),
+});
 
 /** The `petition` field of the multipart submission (JSON), beside the `file` parts. */
 export const portalSubmissionSchema = z
@@ -72,11 +74,12 @@ export type PortalSubmission = z.input<typeof portalSubmissionSchema>;
 export const receiptSchema = z.object({ receiptCode: z.string(), secret: z.string(), receivedOn: z.string(), bodyName: z.string() });
 export type PortalReceipt = z.infer<typeof receiptSchema>;
 
-export const statusRequestSchema = z.object({
-  pow: powSchema,
-  receiptCode: z.string({ error: 'Nhập mã tiếp nhận' }).max(40),
-  secret: z.string({ error: 'Nhập mã bí mật' }).max(80),
-});
+const receiptCode = z.string({ error: 'Nhập mã tiếp nhận' }).max(40, 'Mã tiếp nhận không đúng: mã gồm 16 chữ số');
+const receiptSecret = z.string({ error: 'Nhập mã bí mật' }).max(80, 'Mã bí mật không đúng: kiểm tra lại mã đã lưu');
+/** The whole request when it is not an object at all (a JSON null, a list, nothing). */
+const requestError = { error: 'Cần gửi mã tiếp nhận và mã bí mật' };
+
+export const statusRequestSchema = z.object({ pow: powSchema, receiptCode, secret: receiptSecret }, requestError);
 export type PortalStatusRequest = z.infer<typeof statusRequestSchema>;
 
 export const portalFileSchema = z.object({ id: z.string(), fileName: z.string(), size: z.number() });
@@ -107,12 +110,8 @@ export const portalStatusSchema = z.object({
 export type PortalStatus = z.infer<typeof portalStatusSchema>;
 
 /** The `message` field of the multipart reply (JSON), beside the `file` parts; no proof-of-work: code + secret suffice. */
-export const portalMessageRequestSchema = z.object({
-  receiptCode: z.string({ error: 'Nhập mã tiếp nhận' }).max(40),
-  secret: z.string({ error: 'Nhập mã bí mật' }).max(80),
-  body: text('nội dung tin nhắn', 1, PORTAL_LIMITS.messageChars),
-});
-export const portalFileRequestSchema = z.object({
-  receiptCode: z.string({ error: 'Nhập mã tiếp nhận' }).max(40),
-  secret: z.string({ error: 'Nhập mã bí mật' }).max(80),
-});
+export const portalMessageRequestSchema = z.object(
+  { receiptCode, secret: receiptSecret, body: text('nội dung tin nhắn', 1, PORTAL_LIMITS.messageChars) },
+  requestError,
+);
+export const portalFileRequestSchema = z.object({ receiptCode, secret: receiptSecret }, requestError);

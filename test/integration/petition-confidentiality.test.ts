@@ -2,6 +2,7 @@
 // know, every reading logged): the sender's name, phone, address, e-mail and id number are in no answer of
 // the officers' API — list, detail, messages, the audit log's API — nor in any audit row; only the petition
 // custodian reads them, after stating a reason, and each reading (and each refused attempt) is audited.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { registerPetition } from '../../server/src/modules/petitions/intake.serv
 import { systemActor } from '../../server/src/platform/access/actor.ts';
 import { SYSTEM_SCOPE } from '../../server/src/platform/access/scope.ts';
 import { buildApp } from '../../server/src/platform/http/app.ts';
+import { newReceipt } from '../../server/src/platform/portal/receipt.ts';
 import { type TestDb, testContext } from '../helpers/db.ts';
 import { createUser, login, orgByCode, type Session } from '../helpers/factories.ts';
 import { pdf, upload } from './cases.fixtures.ts';
@@ -84,6 +86,8 @@ beforeAll(async () => {
       senderIdentity: 'named',
       senderAddressKnown: true,
       sender: SENDER,
+      // As the portal registers it: the sender follows it with a receipt (any key: it is not looked up here).
+      receipt: newReceipt(randomBytes(32)).stored,
     });
     await tx
       .insertInto('petition_message')

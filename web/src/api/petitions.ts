@@ -23,6 +23,7 @@ import type {
   petitionFileSchema,
   resolutionSchema,
   ScreeningResult,
+  subjectPatchSchema,
   topicPatchSchema,
 } from '../../../common/petition-api.ts';
 import type { extensionFormSchema, PetitionTopic, preCongressFormSchema, ScreeningForm } from '../../../common/petitions.ts';
@@ -76,6 +77,7 @@ export const petitionsApi = {
   screen: (id: string, body: ScreeningForm) => api.post<PetitionDetail>(`${one(id)}/screening`, body),
   extend: (id: string, body: z.input<typeof extensionFormSchema>) => api.post<PetitionDetail>(`${one(id)}/extension`, body),
   preCongress: (id: string, body: z.input<typeof preCongressFormSchema>) => api.post<PetitionDetail>(`${one(id)}/pre-congress`, body),
+  setSubject: (id: string, body: z.input<typeof subjectPatchSchema>) => api.patch<PetitionDetail>(`${one(id)}/subject`, body),
   setTopic: (id: string, body: z.input<typeof topicPatchSchema> & { topic: PetitionTopic }) =>
     api.patch<PetitionDetail>(`${one(id)}/topic`, body),
 

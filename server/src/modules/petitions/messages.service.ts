@@ -16,6 +16,20 @@ import * as repo from './petitions.repository.ts';
 
 type MessageList = z.infer<typeof petitionMessageListSchema>;
 
+/**
+ * Only a letter whose sender holds its receipt can be written to: a letter that came by post has no one on
+ * the portal, nor has the part split from a portal letter (the receipt opens the letter it was issued for).
+ */
+function assertFollowed(p: PetitionRow, field = 'body'): void {
+  if (p.receipt_code_hash !== null) return;
+  throw invalid(
+    field,
+    p.parent_id && p.channel === 'portal'
+      ? 'Đơn tách ra từ đơn gửi qua cổng trực tuyến: người gửi chỉ theo dõi được đơn gốc, hãy nhắn tin trên đơn gốc.'
+      : 'Chỉ nhắn tin với người gửi đơn qua cổng tiếp nhận trực tuyến (người gửi theo dõi bằng mã tiếp nhận).',
+  );
+}
+
 export class PetitionMessageService extends PetitionBase {
   private async items(tx: Tx, p: PetitionRow): Promise<MessageList> {
     return { items: (await this.thread(tx, p.id)).messages };
@@ -28,6 +42,8 @@ export class PetitionMessageService extends PetitionBase {
       const p = await this.load(tx, scope, id);
       const writer = actor.kind === 'system' || inScopeOf(actor, p.scope_path);
       if (writer) await repo.markSenderMessagesRead(tx, p.id);
+      // The thread of a marked letter is part of it: reading it is logged like reading the letter.
+      await auditMarkedReads(tx, actor, 'petition', [{ id: p.id, path: p.scope_path, secrecy: p.secrecy }]);
       return this.items(tx, p);
     });
   }
@@ -37,8 +53,7 @@ export class PetitionMessageService extends PetitionBase {
     return this.run(scope, async (tx) => {
       const p = await this.load(tx, scope, id);
       assertWritable(scope, p.scope_path);
-      if (p.channel !== 'portal')
-        throw invalid('body', 'Chỉ nhắn tin với người gửi đơn qua cổng tiếp nhận trực tuyến (người gửi theo dõi bằng mã tiếp nhận).');
+      assertFollowed(p);
       const messageId = await repo.insertMessage(tx, { petitionId: p.id, scopePath: p.scope_path, userId: actor.userId, body });
       // The officer answers: what the sender wrote before is read.
       await repo.markSenderMessagesRead(tx, p.id);
@@ -62,6 +77,7 @@ export class PetitionMessageService extends PetitionBase {
       assertWritable(scope, p.scope_path);
       const messageId = upload.fields.messageId?.trim() || null;
       if (messageId) {
+        assertFollowed(p, 'messageId');
         const m = /^[0-9a-f-]{36}$/i.test(messageId) ? await repo.findMessage(tx, p.id, messageId) : undefined;
         if (m?.author !== 'officer') throw invalid('messageId', 'Tin nhắn không tồn tại hoặc không phải tin nhắn của cán bộ.');
       }

@@ -173,7 +173,8 @@ export class PetitionWorkflowService extends PetitionBase {
       const after = isoDay(p.resolved_on) ?? isoDay(p.screened_on) ?? (isoDay(p.received_on) as string);
       if (input.answeredOn < after) throw invalid('answeredOn', `Ngày trả lời không được trước ngày ${formatVnDate(after)}.`);
       let messageId: string | null = null;
-      if (p.channel === 'portal')
+      // Posted where the sender reads it: only a letter whose receipt they hold (not a part split from it).
+      if (p.receipt_code_hash !== null)
         messageId = await repo.insertMessage(tx, { petitionId: p.id, scopePath: p.scope_path, userId: actor.userId, body: input.answer });
       return {
         set: { status: 'answered', answer: input.answer, answered_on: input.answeredOn },

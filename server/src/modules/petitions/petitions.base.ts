@@ -133,6 +133,7 @@ export class PetitionBase {
           duplicates: live.filter((l) => l.relation === 'duplicate').length,
           related: live.filter((l) => l.relation === 'related').length,
           unread_messages: unread,
+          followed: p.receipt_code_hash !== null,
         },
         clock,
       ),

@@ -115,6 +115,7 @@ export async function listPetitions(tx: Tx, f: PetitionFilter, offset: number, l
     'p.passed_to_new_committee',
     'p.secrecy',
     'p.version',
+    sql<boolean>`p.receipt_code_hash IS NOT NULL`.as('followed'),
     sql<string>`coalesce(o.name, '')`.as('body_org_name'),
     linkCount('duplicate').as('duplicates'),
     linkCount('related').as('related'),

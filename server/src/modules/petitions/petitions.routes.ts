@@ -22,6 +22,7 @@ import {
   petitionQuerySchema,
   resolutionSchema,
   screeningResultSchema,
+  subjectPatchSchema,
   topicPatchSchema,
 } from '../../../../common/petition-api.ts';
 import { extensionFormSchema, preCongressFormSchema, screeningFormSchema } from '../../../../common/petitions.ts';
@@ -128,6 +129,17 @@ export function petitionRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch(`${P}/:id/topic`, {
     schema: { tags, summary: 'Sửa lĩnh vực của đơn (mô hình phân loại học lại)', params: idParams, body: topicPatchSchema, response: ok },
     handler: async (request) => petitions.setTopic(authOf(request).actor, request.params.id, request.body),
+  });
+
+  r.patch(`${P}/:id/subject`, {
+    schema: {
+      tags,
+      summary: 'Xác định người, tổ chức bị phản ánh, tố cáo trong danh sách (đơn chỉ ghi tên, chưa phân loại xong)',
+      params: idParams,
+      body: subjectPatchSchema,
+      response: ok,
+    },
+    handler: async (request) => petitions.setSubject(authOf(request).actor, request.params.id, request.body),
   });
 
   r.post(`${P}/:id/links`, {

@@ -6,6 +6,7 @@ import { todayInVietnam } from '../../../../common/dates.ts';
 import type { PetitionDetail, PetitionList, petitionCreateSchema, petitionQuerySchema } from '../../../../common/petition-api.ts';
 import type { PetitionTopic } from '../../../../common/petitions.ts';
 import { foldForSearch } from '../../../../common/text.ts';
+import type { Tx } from '../../db/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWithinClearance, requireScope } from '../../platform/access/scope.ts';
 import { auditMarkedReads } from '../../platform/audit/audit.ts';
@@ -18,6 +19,26 @@ import { calendarSpan, clockOf, isoDay, toListItem } from './petitions.view.ts';
 import { learnTopic } from './topics.service.ts';
 
 type Query = z.output<typeof petitionQuerySchema>;
+
+/** The member or organisation as the registry holds them, within the reader's scope (row-level security) and clearance. */
+async function findSubject(tx: Tx, clearance: number, v: { subjectMemberId?: string | null; subjectOrgId?: string | null }) {
+  if (v.subjectMemberId) {
+    const m = await tx
+      .selectFrom('member')
+      .select(['full_name', 'org_path', 'secrecy'])
+      .where('id', '=', v.subjectMemberId)
+      .executeTakeFirst();
+    if (!m || m.secrecy > clearance) throw invalid('subjectMemberId', 'Đảng viên không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+    return { name: m.full_name, path: m.org_path };
+  }
+  const o = await tx
+    .selectFrom('org_unit')
+    .select(['name', 'path', 'secrecy'])
+    .where('id', '=', v.subjectOrgId as string)
+    .executeTakeFirst();
+  if (!o || o.secrecy > clearance) throw invalid('subjectOrgId', 'Tổ chức đảng không tồn tại hoặc nằm ngoài phạm vi của bạn.');
+  return { name: o.name, path: o.path };
+}
 type Create = z.output<typeof petitionCreateSchema>;
 
 export class PetitionService extends PetitionBase {
@@ -106,6 +127,32 @@ export class PetitionService extends PetitionBase {
         secrecy: v.secrecy,
       });
       return this.detail(tx, await this.load(tx, scope, r.id));
+    });
+  }
+
+  /**
+   * A letter registered with a name only (every portal letter) gets its subject from the registry, so that
+   * screening can compute the competent body from the subject's organisation (domain.md §5). Only before a
+   * screening decision: a decision already taken rests on the subject it was taken about.
+   */
+  setSubject(
+    actor: Actor,
+    id: string,
+    input: { version: number; subjectMemberId?: string | null; subjectOrgId?: string | null },
+  ): Promise<PetitionDetail> {
+    return this.write(actor, id, input.version, 'petition.subject', async ({ tx, scope, p }) => {
+      if (p.case_id || !['received', 'screening'].includes(p.status))
+        throw invalid('subjectMemberId', 'Đơn đã được phân loại, xử lý: không đổi đối tượng của đơn.');
+      const s = await findSubject(tx, scope.clearance, input);
+      return {
+        set: {
+          subject_member_id: input.subjectMemberId ?? null,
+          subject_org_id: input.subjectOrgId ?? null,
+          subject_path: s.path,
+          subject_name: s.name,
+        },
+        detail: { from: p.subject_name, to: s.name, memberId: input.subjectMemberId ?? null, orgId: input.subjectOrgId ?? null },
+      };
     });
   }
 

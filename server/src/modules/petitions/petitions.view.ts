@@ -68,7 +68,8 @@ export function toListItem(r: ListRow, clock: PetitionClock): PetitionListItem {
     duplicates: Number(r.duplicates),
     related: Number(r.related),
     unreadMessages: Number(r.unread_messages),
-    fromPortal: r.channel === 'portal',
+    // The sender follows this very letter on the portal (a part split from a portal letter has no receipt).
+    fromPortal: r.channel === 'portal' && r.followed,
     secrecy: r.secrecy,
     version: r.version,
   };

@@ -97,7 +97,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext): void {
         } catch {
           throw invalid('message', 'Dữ liệu tin nhắn gửi lên không đúng định dạng.');
         }
-        const message = parseOr400(portalMessageRequestSchema, json);
+        const message = parseOr400(portalMessageRequestSchema, json, 'message');
         return { opened: await portal.acceptReply(request.ip, message), body: message.body };
       });
       return portal.reply(value.opened, value.body, files, request.id);

@@ -37,12 +37,15 @@ type Pow = z.output<typeof powSchema>;
 const PORTAL_ACTOR_LABEL = 'Cổng tiếp nhận đơn';
 const WRONG_RECEIPT = 'Không tìm thấy đơn với mã tiếp nhận và mã bí mật này. Kiểm tra lại cả hai mã.';
 
-/** A zod failure as the API's 400: every field named (dotted path), the first one in the message. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+/**
+ * A zod failure as the API's 400: every field named (dotted path), the first one in the message; a value that
+ * is wrong as a whole (not an object) is named by the form field `root` it came in.
+ */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, root = '_'): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const fields: Record<string, string> = {};
-  for (const issue of r.error.issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
+  for (const issue of r.error.issues) fields[issue.path.map(String).join('.') || root] ??= issue.message;
   const [key, message] = Object.entries(fields)[0] as [string, string];
   throw new AppError('validation', `${message} (trường ${key})`, fields);
 }
@@ -125,7 +128,7 @@ export class PortalService {
     const pow = powSchema.safeParse((json as { pow?: unknown } | null)?.pow);
     if (!pow.success) throw invalid('pow', 'Thiếu lời giải kiểm tra chống spam');
     this.checkPow(pow.data);
-    return parseOr400(portalSubmissionSchema, json);
+    return parseOr400(portalSubmissionSchema, json, 'petition');
   }
 
   /** Registers the letter and its files in one transaction, and hands out the receipt (shown once). */
