@@ -2,14 +2,16 @@
 // (/cong-khai) without any account, sends a denunciation with a PDF, receives the receipt code and the
 // secret (shown once, kept nowhere), follows the letter with both and sees it received; the commune's
 // UBKT officer replies; following again, the citizen reads the reply, without the officer's name. A
-// wrong secret shows a neutral message and nothing of the letter.
+// wrong secret shows a neutral message and nothing of the letter. The letter names its subject only as
+// written: the officer ties it to the member of the commune's registry (screening cannot find the competent
+// body from a name, domain.md §5) and screens it.
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG_KIND_LABELS } from '../../common/orgs.ts';
 import { shot } from './documents.ts';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { apiFromPage, chooseOption, completeFirstSignIn, signIn } from './steps.ts';
+import { apiFromPage, chooseOption, completeFirstSignIn, demoProvince, signIn, submitModal } from './steps.ts';
 
 // Generous: CI runs the browser beside a busy database on two cores.
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
@@ -18,6 +20,12 @@ interface PortalBody {
   id: string;
   name: string;
   level: string;
+}
+interface OrgPost {
+  code: string;
+  title: string;
+  memberId: string;
+  fullName: string;
 }
 
 /** A small but well-formed one-page PDF (objects, cross-reference table, trailer), as a scanner makes. */
@@ -72,6 +80,8 @@ describe('the public portal on a phone: submit with an attachment, follow, read 
   let page: Page;
   let officerPage: Page;
   let body: PortalBody;
+  /** A member of the commune's party committee, whom the commune manages: the letter is about them. */
+  let subject: OrgPost;
   const officerName = 'Phạm Thị Tiếp Dân';
   const title = `Tố cáo giao đất công ích trái phép tại thôn Trung ${Date.now() % 100_000}`;
   let code = '';
@@ -90,16 +100,29 @@ describe('the public portal on a phone: submit with an attachment, follow, read 
   });
 
   it('the administrator gives the commune UBKT an officer; the officer signs in with 2FA', async () => {
-    const res = await fetch(`${server.url}/api/v1/portal/bodies`);
+    // The bodies of the demo province (searched by the name of the body above them).
+    const res = await fetch(`${server.url}/api/v1/portal/bodies?q=${encodeURIComponent('nghe an')}`);
     expect(res.status, 'GET /api/v1/portal/bodies').toBe(200);
     const bodies = ((await res.json()) as { items: PortalBody[] }).items;
-    // A commune's UBKT (the level that handles most letters); `level` starts with the kind's label.
-    body = bodies.find((b) => b.level.startsWith(ORG_KIND_LABELS.commune)) as PortalBody;
-    expect(body, `no commune among the bodies: ${bodies.map((b) => b.level).join(', ')}`).toBeDefined();
 
     const admin = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(admin, server.url, server.admin.username, server.admin.password);
     await completeFirstSignIn(admin, server.admin.password, 'Song-Lam-xanh-trong-2026');
+    // A commune's UBKT (the level that handles most letters; `level` starts with the kind's label), one of the
+    // demo province, whose communes have committee members their own committee manages
+    // (server/src/seed/demo-plan.ts): the letter is about one of them.
+    const { communes } = await demoProvince(admin);
+    const candidates = bodies.filter((b) => b.level.startsWith(ORG_KIND_LABELS.commune) && communes.some((c) => c.id === b.id));
+    for (const b of candidates) {
+      const posts = (await apiFromPage<{ items: OrgPost[] }>(admin, 'GET', `/api/v1/orgs/${b.id}/posts`)).items;
+      const member = posts.find((p) => p.code === 'committee_member');
+      if (member) {
+        body = b;
+        subject = member;
+        break;
+      }
+    }
+    expect(body, `no demo commune with a committee member among the bodies: ${bodies.map((b) => b.level).join(', ')}`).toBeDefined();
     const username = `tiepdan.${Date.now() % 1_000_000}`;
     const created = await apiFromPage<{ oneTimePassword: string }>(admin, 'POST', '/api/v1/users', {
       username,
@@ -127,13 +150,14 @@ describe('the public portal on a phone: submit with an attachment, follow, read 
 
     await page.getByTestId('portal-kind-denunciation').click();
     await chooseOption(page, 'portal-body', body.name, body.name);
-    await page.getByTestId('portal-subject-name').fill('Nguyễn Văn Bình');
-    await page.getByTestId('portal-subject-position').fill('Chủ tịch Ủy ban nhân dân xã');
+    // The citizen knows the name, not the registry: the letter carries the name only.
+    await page.getByTestId('portal-subject-name').fill(subject.fullName);
+    await page.getByTestId('portal-subject-position').fill('Trưởng phòng Kinh tế xã');
     await page.getByTestId('portal-title').fill(title);
     await page
       .getByTestId('portal-content')
       .fill(
-        'Tháng 3 năm 2026, ông Nguyễn Văn Bình ký quyết định giao 500 m² đất công ích tại thôn Trung cho em vợ mà không qua đấu giá. Nhiều hộ trong thôn biết việc này; tôi gửi kèm bản chụp quyết định.',
+        `Tháng 3 năm 2026, ${subject.fullName} ký quyết định giao 500 m² đất công ích tại thôn Trung cho em vợ mà không qua đấu giá. Nhiều hộ trong thôn biết việc này; tôi gửi kèm bản chụp quyết định.`,
       );
     await page.getByTestId('portal-files-input').setInputFiles([
       { name: 'quyet-dinh-giao-dat.pdf', mimeType: 'application/pdf', buffer: smallPdf('Quyet dinh giao dat so 45') },
@@ -246,11 +270,71 @@ describe('the public portal on a phone: submit with an attachment, follow, read 
     expect(await page.getByTestId('portal-status').count()).toBe(0);
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).not.toContain(title);
-    expect(text).not.toContain('Nguyễn Văn Bình');
+    expect(text).not.toContain(subject.fullName);
     await shot(page, 'portal-wrong-secret');
     // Neutral: a code that exists with a wrong secret reads exactly like a code that does not exist.
     const wrongCode = await lookUp(otherCode(code), secret);
     expect(wrongCode).toBe(wrongSecret);
     expect(await page.getByTestId('portal-status').count()).toBe(0);
+  }, 120_000);
+
+  it('the officer ties the letter, which names its subject only, to the member of the registry, then screens it', async () => {
+    const o = officerPage;
+    const errors = () =>
+      o
+        .locator('.ant-alert-error, .ant-message-error')
+        .allTextContents()
+        .then((t) => t.join(' '));
+    const outcome = (testId: string) => async () =>
+      `${await o
+        .getByTestId(testId)
+        .textContent()
+        .catch(() => '')} ${await errors()}`;
+    const found = await apiFromPage<{ items: { id: string; code: string; title: string }[] }>(
+      o,
+      'GET',
+      `/api/v1/petitions?q=${encodeURIComponent(title)}`,
+    );
+    const letter = found.items.find((p) => p.title === title) as { id: string; code: string };
+    await o.goto(`${server.url}/don-thu`);
+    await o.getByTestId(`petition-row-${letter.code}`).getByRole('link', { name: letter.code }).click();
+    await o.waitForURL((u) => u.pathname === `/don-thu/${letter.id}`);
+
+    // A name is not enough to find the competent body (domain.md §5): the page says so next to the name…
+    const prompt = o.getByTestId('petition-subject-prompt');
+    await poll(() => prompt.textContent().catch(() => '')).toContain(
+      `Chỉ có tên: ${subject.fullName} — xác định đảng viên hoặc tổ chức đảng trong cơ sở dữ liệu để phân loại`,
+    );
+    // …and the screening rule, given every other answer, cannot decide.
+    await o.getByTestId('screening-specific').getByText('Có', { exact: true }).click();
+    await o.getByTestId('screening-verifiable').getByText('Có', { exact: true }).click();
+    await poll(outcome('screening-preview-outcome')).toContain('Cần xác định cấp có thẩm quyền');
+    await prompt.scrollIntoViewIfNeeded();
+    await shot(o, 'petition-subject-prompt', false);
+
+    // The officer opens the choice: the members named as in the letter are listed at once.
+    await prompt.getByTestId('subject-open').click();
+    const suggestion = o.getByTestId(`subject-suggestion-${subject.memberId}`);
+    await poll(() => suggestion.textContent().catch(() => '')).toContain(subject.fullName);
+    await suggestion.click();
+    await poll(() => o.getByTestId('subject-member').textContent()).toContain(subject.fullName);
+    await shot(o, 'petition-subject-modal', false);
+    await submitModal(o, 'subject-submit');
+
+    await poll(() => o.getByTestId('petition-subject').textContent()).toBe(subject.fullName);
+    expect(await o.getByTestId('petition-subject').getByRole('link').getAttribute('href')).toBe(`/dang-vien/${subject.memberId}`);
+    await poll(() => prompt.count()).toBe(0);
+    expect(await o.getByTestId('subject-change').count()).toBe(1);
+    await shot(o, 'petition-subject-tied', false);
+    // The answers stay; the rule now knows whose committee manages the member: the commune's, which received it.
+    await poll(outcome('screening-preview-outcome')).toContain('Thụ lý giải quyết');
+    expect(await o.getByTestId('screening-preview-outcome').textContent()).not.toContain('Cần xác định cấp có thẩm quyền');
+    expect(await o.getByTestId('screening-preview-ground').textContent()).toBe('Thuộc thẩm quyền, đủ điều kiện giải quyết');
+    await o.getByTestId('screening-submit').click();
+    await poll(outcome('screening-result-outcome')).toContain('Thụ lý giải quyết');
+    await poll(() => o.locator('[data-testid=petition-status]').first().textContent()).toBe('Đã thụ lý');
+    // Once screened, the subject is settled: no control to change it any more.
+    expect(await o.getByTestId('subject-change').count()).toBe(0);
+    await shot(o, 'petition-subject-screened');
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 // The letter at a glance: kind, channel and source, receiving body, who it is about, how it was signed,
-// and its topic, which an officer may correct (the correction teaches the topic model). What the sender's
-// contact is never shows here: only whether one is on record.
-import { App, Descriptions, Select, Space, Tag, Tooltip, Typography } from 'antd';
+// and its topic, which an officer may correct (the correction teaches the topic model). A subject known by
+// name only is tied to the registry here, before screening. What the sender's contact is never shows here:
+// only whether one is on record.
+import { Alert, App, Descriptions, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PetitionTopic } from '../../../../common/petitions.ts';
@@ -9,6 +10,7 @@ import { errorMessage } from '../../api/client.ts';
 import { type PetitionDetail, petitionsApi } from '../../api/petitions.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { channelLabel, KindTag, percent, SecrecyTag, senderLabel, topicMethodLabel, topicOptions } from './labels.tsx';
+import { maySetSubject, SubjectButton } from './SubjectButton.tsx';
 
 function TopicEditor({ p, canWrite, onChanged }: { p: PetitionDetail; canWrite: boolean; onChanged: (text?: string) => void }) {
   const { message } = App.useApp();
@@ -60,6 +62,8 @@ function TopicEditor({ p, canWrite, onChanged }: { p: PetitionDetail; canWrite: 
 
 export function PetitionSummary({ p, canWrite, onChanged }: { p: PetitionDetail; canWrite: boolean; onChanged: (text?: string) => void }) {
   const source = [p.sourceName, p.sourceRef].filter(Boolean).join(', ');
+  const nameOnly = !p.subjectMemberId && !p.subjectOrgId;
+  const editable = maySetSubject(p, canWrite);
   return (
     <Descriptions size="small" column={1} bordered styles={{ label: { width: 170 } }} data-testid="petition-summary">
       <Descriptions.Item label="Loại đơn">
@@ -73,14 +77,28 @@ export function PetitionSummary({ p, canWrite, onChanged }: { p: PetitionDetail;
       </Descriptions.Item>
       <Descriptions.Item label="Cơ quan tiếp nhận">{p.bodyOrgName}</Descriptions.Item>
       <Descriptions.Item label="Người bị phản ánh, tố cáo">
-        {p.subjectMemberId ? <Link to={`/dang-vien/${p.subjectMemberId}`}>{p.subjectName}</Link> : p.subjectName}
+        <span data-testid="petition-subject">
+          {p.subjectMemberId ? <Link to={`/dang-vien/${p.subjectMemberId}`}>{p.subjectName}</Link> : p.subjectName}
+        </span>
         {p.subjectOrgId && <Tag style={{ marginLeft: 8 }}>Tổ chức đảng</Tag>}
-        {!p.subjectMemberId && !p.subjectOrgId && (
+        {nameOnly && !editable && (
           <Tag style={{ marginLeft: 8 }} title="Không tìm thấy trong danh sách đảng viên, tổ chức đảng">
             Chỉ có tên
           </Tag>
         )}
         {p.subjectPosition && <Typography.Text type="secondary"> · {p.subjectPosition}</Typography.Text>}
+        {!nameOnly && editable && <SubjectButton p={p} onChanged={onChanged} />}
+        {nameOnly && editable && (
+          // Screening cannot find the competent body from a name: say so where the name is, with the remedy.
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="petition-subject-prompt"
+            title={`Chỉ có tên: ${p.subjectName} — xác định đảng viên hoặc tổ chức đảng trong cơ sở dữ liệu để phân loại`}
+            action={<SubjectButton p={p} onChanged={onChanged} />}
+          />
+        )}
       </Descriptions.Item>
       <Descriptions.Item label="Người gửi">
         <Space wrap size={4}>

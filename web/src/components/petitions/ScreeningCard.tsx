@@ -32,7 +32,8 @@ function Preview({ p, facts }: { p: PetitionDetail; facts: Partial<Facts> | unde
   const json = useDebounced(JSON.stringify(facts ?? {}), 350);
   const ready = complete(JSON.parse(json) as Partial<Facts>);
   const q = useQuery({
-    queryKey: ['petitions', 'screening-preview', p.id, json],
+    // The version too: a change to the letter (its subject, above all) changes what the rule decides.
+    queryKey: ['petitions', 'screening-preview', p.id, p.version, json],
     queryFn: ({ signal }) => petitionsApi.screeningPreview(p.id, { ...(JSON.parse(json) as Facts), version: p.version }, signal),
     enabled: ready,
     retry: false,
