@@ -3,4 +3,4 @@ export { type Comparison, compare, DEFAULT_THRESHOLDS, jaccard, type Relation, t
 export { DedupIndex, type Match, type QueryResult } from './dedup-index.ts';
 export { fold, letterBody, personNames, words } from './normalize.ts';
 export { BANDS, type BandKey, NAME_BAND, ROWS, type Signature, signature } from './signature.ts';
-export { type IdfSource, idfOf, TermStats, termBucket } from './stats.ts';
+export { type IdfSource, idfOf, TermStats, termBucket, termBuckets } from './stats.ts';

@@ -17,6 +17,16 @@ export function termBucket(term: number): number {
   return term & MASK;
 }
 
+/** The distinct counting slots of a letter's terms, ascending. */
+export function termBuckets(terms: Uint32Array): Uint32Array {
+  const b = new Uint32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) b[i] = (terms[i] as number) & MASK;
+  b.sort();
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (i === 0 || b[i] !== b[i - 1]) b[n++] = b[i] as number;
+  return b.subarray(0, n);
+}
+
 /** Smoothed inverse document frequency of a term seen in `df` of `letters` letters (see TermStats.idf). */
 export function idfOf(df: number, letters: number): number {
   const share = (df + 1) / (letters + 1);
@@ -27,10 +37,14 @@ export class TermStats implements IdfSource {
   readonly df = new Uint32Array(1 << SIZE_BITS);
   letters = 0;
 
+  /** Counts a letter: each bucket once, however many of its terms fall in it, so that a count never
+   *  exceeds the number of letters (every weight is then at least 1) and PostgreSQL's
+   *  petition_term_stat, which files a letter's distinct buckets, holds the same numbers. */
   add(terms: Uint32Array): void {
     this.letters++;
-    for (let i = 0; i < terms.length; i++) {
-      const k = (terms[i] as number) & MASK;
+    const buckets = termBuckets(terms);
+    for (let i = 0; i < buckets.length; i++) {
+      const k = buckets[i] as number;
       this.df[k] = (this.df[k] as number) + 1;
     }
   }
