@@ -18,7 +18,7 @@ import { ensureOrgTree } from '../server/src/bootstrap.ts';
 import { openDatabase } from '../server/src/db/connection.ts';
 import { inTransaction } from '../server/src/db/context.ts';
 import { migrate } from '../server/src/db/migrate.ts';
-import { fold, letterBody, personNames, signature, termBuckets } from '../server/src/domain/petitions/similarity/index.ts';
+import { fold, letterBody, signature, termBuckets } from '../server/src/domain/petitions/similarity/index.ts';
 import { bandKey, toBytes } from '../server/src/modules/petitions/similarity.repository.ts';
 import { findSimilar } from '../server/src/modules/petitions/similarity.service.ts';
 import type { Scope } from '../server/src/platform/access/scope.ts';
@@ -26,6 +26,7 @@ import { type Dropped, dropForBulkLoad, restoreAfterBulkLoad } from '../server/s
 import { loadCorpus } from '../test/fixtures/petitions/corpus.ts';
 import { type CorpusLetter, pairLabel } from '../test/fixtures/petitions/types.ts';
 import { log, quantile, table } from './lib.ts';
+import { letterMaker } from './petition-letters.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,36 +54,7 @@ const msf = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
 // and numbers), so no background letter repeats a planted matter but all share its vocabulary.
 const corpus = loadCorpus();
 const planted = corpus.filter((l) => l.split === 'test');
-const FAMILY = 'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Mai Cao'.split(' ');
-const MIDDLE = 'Văn Thị Đức Minh Quang Thanh Xuân Hữu Ngọc Công Bá Kim Thu Hồng Anh'.split(' ');
-const GIVEN = (
-  'An Bảo Bình Chi Cường Dũng Duyên Giang Hà Hải Hạnh Hiền Hiếu Hoa Hòa Hùng Hương Khánh Khoa Lan Linh Long Lộc Mai Minh ' +
-  'Nam Nga Ngân Nhung Oanh Phong Phúc Quân Quế Sơn Tâm Thảo Thắng Thịnh Thủy Tiến Trang Trung Tuấn Tùng Uyên Vân Việt Vinh Xuân Yến'
-).split(' ');
-let seed = 12345;
-const rnd = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-};
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
-const NAME_RE = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){2,3}/gu;
-const tuneSentences = corpus
-  .filter((l) => l.split === 'tune')
-  .flatMap((l) => letterBody(l.text).split(/(?<=\.)\s+/))
-  .map((s) => (personNames(s).length ? s.replace(NAME_RE, '§') : s));
-function synthetic(): string {
-  const n = 3 + Math.floor(rnd() * 4);
-  const parts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-    parts.push(
-      pick(tuneSentences)
-        .replace(/§/g, name)
-        .replace(/\d+/g, () => String(Math.floor(rnd() * 900) + 2)),
-    );
-  }
-  return `Kính gửi: Ủy ban Kiểm tra\n${parts.join(' ')}\nNgười viết đơn`;
-}
+const { pick, synthetic } = letterMaker(corpus);
 const KINDS = ['denunciation', 'discipline_complaint', 'recommendation', 'feedback'] as const;
 
 // ---- the database

@@ -9,7 +9,6 @@ import {
   DedupIndex,
   fold,
   letterBody,
-  personNames,
   type Signature,
   signature,
   type Thresholds,
@@ -17,6 +16,7 @@ import {
 import { loadCorpus } from '../test/fixtures/petitions/corpus.ts';
 import { type CorpusLetter, pairLabel } from '../test/fixtures/petitions/types.ts';
 import { log, quantile } from './lib.ts';
+import { letterMaker } from './petition-letters.ts';
 
 const { values } = parseArgs({
   options: {
@@ -181,57 +181,7 @@ log(
 // 4. Scale: background letters made from sentences of the `tune` letters, with fresh names and numbers
 // (so no background letter repeats a held-out matter), plus the `test` letters; each `test` letter is
 // then checked against everything stored.
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-  'Đinh',
-  'Trịnh',
-  'Mai',
-  'Cao',
-];
-const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Quang', 'Thanh', 'Xuân', 'Hữu', 'Ngọc', 'Công', 'Bá', 'Kim', 'Thu', 'Hồng', 'Anh'];
-const GIVEN =
-  'An Bảo Bình Chi Cường Dũng Duyên Giang Hà Hải Hạnh Hiền Hiếu Hoa Hòa Hùng Hương Khánh Khoa Lan Linh Long Lộc Mai Minh Nam Nga Ngân Nhung Oanh Phong Phúc Quân Quế Sơn Tâm Thảo Thắng Thịnh Thủy Tiến Trang Trung Tuấn Tùng Uyên Vân Việt Vinh Xuân Yến'.split(
-    ' ',
-  );
-let seed = 12345;
-const rnd = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-};
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
-const NAME_RE = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){2,3}/gu;
-const tuneSentences = corpus
-  .filter((l) => l.split === 'tune')
-  .flatMap((l) => letterBody(l.text).split(/(?<=\.)\s+/))
-  .map((s) => (personNames(s).length ? s.replace(NAME_RE, '§') : s));
-function synthetic(): string {
-  const n = 3 + Math.floor(rnd() * 4);
-  const parts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-    parts.push(
-      pick(tuneSentences)
-        .replace(/§/g, name)
-        .replace(/\d+/g, () => String(Math.floor(rnd() * 900) + 2)),
-    );
-  }
-  return `Kính gửi: Ủy ban Kiểm tra\n${parts.join(' ')}\nNgười viết đơn`;
-}
+const { synthetic } = letterMaker(corpus);
 
 const queries = corpus.filter((l) => l.split === 'test').slice(0, queryCount);
 for (const size of sizes) {
