@@ -229,6 +229,14 @@ describe('screening by the rules (domain.md §5)', () => {
       signerTitle: 'Chủ nhiệm',
     });
     expect(stale.statusCode).toBe(409);
+
+    // Screened again, the letter found to be under a false name: kept as information, the slip to the
+    // province void, and the sender's standing is what screening established.
+    const again = ok(
+      await call('POST', `/api/v1/petitions/${p.id}/screening`, { version: letter.version, ...named, sender: 'false_name' }),
+    );
+    expect(again).toMatchObject({ status: 'kept_as_information', senderIdentity: 'false_name', forward: null });
+    expect((await call('GET', `/api/v1/petitions/${p.id}/forwarding-letter`)).statusCode).toBe(404);
   });
 
   it('forwards a letter about a chi bộ, sent to a grassroots committee that is not its level, to the commune', async () => {

@@ -103,7 +103,13 @@ export class ScreeningService extends PetitionBase {
         screened_by: actor.userId,
         forward_org_id: result.forwardTo?.orgId ?? null,
         forwarded_on: result.forwardTo ? today : null,
+        // What screening established about the sender supersedes what was noted at registration (a letter
+        // found to be under a false name, an address found): the slip, the portal note and the answer read it.
+        sender_identity: form.sender,
+        sender_address_known: form.addressKnown,
       };
+      // A slip made out to another body (or to none now) is void: a new one is numbered when it is needed.
+      if ((result.forwardTo?.orgId ?? null) !== p.forward_org_id) Object.assign(set, { forward_file_id: null, forward_number_text: null });
       if (result.status === 'accepted') {
         // The clock runs from the day the competent body received the letter (domain.md §5): this body.
         const d = await computeDeadline(this.ctx, tx, {
