@@ -304,7 +304,11 @@ export const subjectPatchSchema = z
         message: 'Chọn một đối tượng trong danh sách: một đảng viên hoặc một tổ chức đảng',
       });
   });
-export const linkDecisionSchema = z.object({ status: z.enum(['confirmed', 'rejected'], { error: 'Chọn xác nhận hoặc bác bỏ liên kết' }) });
+export const linkDecisionSchema = z.object({
+  status: z.enum(['confirmed', 'rejected'], { error: 'Chọn xác nhận hoặc bác bỏ liên kết' }),
+  /** The link's state as the officer saw it: a decision taken meanwhile by someone else is not overwritten (409). */
+  from: z.enum(['suggested', 'confirmed', 'rejected'], { error: 'Thiếu trạng thái liên kết đang xem' }),
+});
 export const linkCreateSchema = z.object({
   otherId: uuid('Đơn liên quan'),
   relation: z.enum(['duplicate', 'related'], { error: 'Chọn đơn trùng hay đơn liên quan' }),

@@ -113,6 +113,8 @@ describe('registering letters from every channel (issue #6, point 1)', () => {
     expect(noSource.json().error.fields.sourceName).toMatch(/cơ quan chuyển đơn/);
     const future = await call('POST', '/api/v1/petitions', letter({ receivedOn: '2999-01-01' }));
     expect(future.json().error.fields.receivedOn).toMatch(/sau ngày hôm nay/);
+    const ancient = await call('POST', '/api/v1/petitions', letter({ receivedOn: '1900-01-01' }));
+    expect(ancient.json().error.fields.receivedOn).toMatch(/trước năm 2000/);
     const unknown = await call('POST', '/api/v1/petitions', letter({ subjectMemberId: '00000000-0000-4000-8000-000000000000' }));
     expect(unknown.json().error.fields.subjectMemberId).toMatch(/không tồn tại/);
   });
@@ -235,8 +237,11 @@ describe('links, attachments, deadline rules', () => {
     const fromA = ok(await call('GET', `/api/v1/petitions/${a.id}`));
     expect(fromA.links[0]).toMatchObject({ petitionId: b.id, direction: 'incoming' });
     expect(fromA.cluster.map((c) => c.petitionId)).toEqual([b.id]);
-    const rejected = ok(await call('PUT', `/api/v1/petitions/${a.id}/links/${b.id}`, { status: 'rejected' }));
+    const rejected = ok(await call('PUT', `/api/v1/petitions/${a.id}/links/${b.id}`, { status: 'rejected', from: 'suggested' }));
     expect(rejected).toMatchObject({ duplicates: 0, cluster: [] });
+    // A second officer who still saw it suggested does not silently overwrite the rejection.
+    const stale = await call('PUT', `/api/v1/petitions/${b.id}/links/${a.id}`, { status: 'confirmed', from: 'suggested' });
+    expect(stale.statusCode).toBe(409);
     const c = await register();
     const manual = ok(await call('POST', `/api/v1/petitions/${c.id}/links`, { otherId: a.id, relation: 'related' }));
     expect(manual.links).toContainEqual(expect.objectContaining({ petitionId: a.id, origin: 'officer', linkStatus: 'confirmed' }));

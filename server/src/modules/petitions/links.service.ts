@@ -5,7 +5,7 @@ import type { PetitionDetail } from '../../../../common/petition-api.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertWritable, requireScope } from '../../platform/access/scope.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { PetitionBase } from './petitions.base.ts';
 import * as repo from './petitions.repository.ts';
 
@@ -57,7 +57,13 @@ export class PetitionLinkService extends PetitionBase {
   }
 
   /** Confirm or reject a suggested link, whichever of the two letters it was found from. */
-  async decide(actor: Actor, id: string, otherId: string, status: 'confirmed' | 'rejected'): Promise<PetitionDetail> {
+  async decide(
+    actor: Actor,
+    id: string,
+    otherId: string,
+    status: 'confirmed' | 'rejected',
+    from: 'suggested' | 'confirmed' | 'rejected',
+  ): Promise<PetitionDetail> {
     const scope = requireScope(actor, 'petition.write');
     return this.run(scope, async (tx) => {
       const p = await this.load(tx, scope, id);
@@ -65,12 +71,15 @@ export class PetitionLinkService extends PetitionBase {
       const link = await repo.linkBetween(tx, id, otherId);
       if (!link || !(await repo.findPetition(tx, otherId))) throw notFound('Liên kết giữa hai đơn');
       assertWritable(scope, link.scope_path);
-      await tx
+      const r = await tx
         .updateTable('petition_link')
         .set({ status, decided_by: actor.userId })
         .where('petition_id', '=', link.petition_id)
         .where('other_id', '=', link.other_id)
-        .execute();
+        .where('status', '=', from)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1)
+        throw conflict('Liên kết vừa được người khác xác nhận hoặc bác bỏ. Vui lòng tải lại rồi thử lại.');
       await appendAudit(tx, actor, {
         action: 'petition.link_decide',
         entityType: 'petition',

@@ -155,7 +155,8 @@ export function petitionRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: linkDecisionSchema,
       response: ok,
     },
-    handler: async (request) => links.decide(authOf(request).actor, request.params.id, request.params.otherId, request.body.status),
+    handler: async (request) =>
+      links.decide(authOf(request).actor, request.params.id, request.params.otherId, request.body.status, request.body.from),
   });
 
   r.post(`${P}/:id/identity`, {

@@ -107,6 +107,8 @@ export class PetitionService extends PetitionBase {
     const scope = requireScope(actor, 'petition.write');
     assertWithinClearance(actor, v.secrecy, 'secrecy');
     if (v.receivedOn > todayInVietnam()) throw invalid('receivedOn', 'Ngày nhận đơn không được sau ngày hôm nay.');
+    // The working-day calendar and the regulations applied start long after; an older date is a typing slip.
+    if (v.receivedOn < '2000-01-01') throw invalid('receivedOn', 'Ngày nhận đơn không hợp lệ (trước năm 2000).');
     return this.run(scope, async (tx) => {
       const r = await registerPetition(this.ctx, tx, actor, scope, {
         bodyOrgId: v.bodyOrgId,

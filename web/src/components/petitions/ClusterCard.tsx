@@ -107,7 +107,7 @@ export function ClusterCard({ p, canWrite, onChanged }: { p: PetitionDetail; can
   };
   const decide = (l: PetitionLink, ok: boolean) =>
     act(
-      () => petitionsApi.decideLink(p.id, l.petitionId, { status: ok ? 'confirmed' : 'rejected' }),
+      () => petitionsApi.decideLink(p.id, l.petitionId, { status: ok ? 'confirmed' : 'rejected', from: l.linkStatus }),
       ok ? 'Đã xác nhận liên kết.' : 'Đã bác bỏ liên kết.',
     );
   const linked = new Set(p.links.map((l) => l.petitionId));
