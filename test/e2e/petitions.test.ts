@@ -57,6 +57,19 @@ const alerts = (page: Page) =>
     .allTextContents()
     .then((t) => t.join(' '));
 
+/** The officer answers that the content is specific and verifiable; the live decision is then awaited. */
+async function screenContent(page: Page, expected: string): Promise<void> {
+  await page.getByTestId('screening-specific').getByText('Có', { exact: true }).click();
+  await page.getByTestId('screening-verifiable').getByText('Có', { exact: true }).click();
+  await poll(
+    async () =>
+      `${await page
+        .getByTestId('screening-preview-outcome')
+        .textContent()
+        .catch(() => '')} ${await alerts(page)}`,
+  ).toContain(expected);
+}
+
 function expectNoSender(text: string, where: string): void {
   for (const [field, value] of Object.entries(SENDER)) expect(text, `${field} of the sender shown on ${where}`).not.toContain(value);
   expect(text).not.toContain('0912345678');
@@ -199,15 +212,7 @@ describe('petitions in the browser: register, inbox, screening, duplicates, the 
     await poll(() => page.getByTestId('petition-due').textContent()).toMatch(/Hạn: ngày \d{2} tháng \d{1,2} năm \d{4}/);
 
     // Named and address known come from the register; the officer answers the content questions.
-    await page.getByTestId('screening-specific').getByText('Có', { exact: true }).click();
-    await page.getByTestId('screening-verifiable').getByText('Có', { exact: true }).click();
-    await poll(
-      async () =>
-        `${await page
-          .getByTestId('screening-preview-outcome')
-          .textContent()
-          .catch(() => '')} ${await alerts(page)}`,
-    ).toContain('Thụ lý giải quyết');
+    await screenContent(page, 'Thụ lý giải quyết');
     expect(await page.getByTestId('screening-preview-ground').textContent()).toBe('Thuộc thẩm quyền, đủ điều kiện giải quyết');
     await shot(page, 'petition-screening-form');
     await page.getByTestId('screening-submit').click();
@@ -276,16 +281,8 @@ describe('petitions in the browser: register, inbox, screening, duplicates, the 
       senderAddressKnown: true,
     });
     await page.goto(`${server.url}/don-thu/${letter.id}`);
-    await page.getByTestId('screening-specific').getByText('Có', { exact: true }).click();
-    await page.getByTestId('screening-verifiable').getByText('Có', { exact: true }).click();
     // The commune's leaders are cadres of the province's committee: its UBKT resolves (Quy định 296-QĐ/TW).
-    await poll(
-      async () =>
-        `${await page
-          .getByTestId('screening-preview-outcome')
-          .textContent()
-          .catch(() => '')} ${await alerts(page)}`,
-    ).toContain('Chuyển đơn đến cấp có thẩm quyền');
+    await screenContent(page, 'Chuyển đơn đến cấp có thẩm quyền');
     expect(await page.getByTestId('screening-preview-ground').textContent()).toBe('Không thuộc thẩm quyền giải quyết');
     expect(await page.getByTestId('screening-preview-forward').textContent()).toContain('Nghệ An');
     await page.getByTestId('screening-submit').click();
