@@ -47,6 +47,27 @@ export async function completeFirstSignIn(
   return out;
 }
 
+/**
+ * Clicks a confirmation dialog's button and waits for the dialog to go; a click lost while the dialog was
+ * still opening (seen under load) is repeated. A dialog whose action is running ignores a second click.
+ */
+export async function confirmDialog(page: Page, button: string): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  await dialog.getByRole('button', { name: button }).click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch {
+      await dialog
+        .getByRole('button', { name: button })
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+    }
+  }
+  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 export interface DemoOrg {
   id: string;
   name: string;

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './server-harness.ts';
-import { chooseOption, completeFirstSignIn, signIn } from './steps.ts';
+import { chooseOption, completeFirstSignIn, confirmDialog, signIn } from './steps.ts';
 
 const NEW_PASSWORD = 'Mot-cau-mat-khau-dai-2025';
 // A save is a round trip and a re-render: give the page more than expect.poll's default second.
@@ -109,14 +109,14 @@ describe('web UI: organisations, users, recovery codes', () => {
     await poll(() => row.textContent()).toContain('Tối mật');
 
     await admin.getByTestId(`user-reset-password-${officer.username}`).click();
-    await admin.locator('.ant-modal-confirm').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await confirmDialog(admin, 'Đặt lại mật khẩu');
     const fresh = (await admin.getByTestId('one-time-password').textContent()) ?? '';
     expect(fresh.length).toBeGreaterThanOrEqual(12);
     expect(fresh).not.toBe(officer.password);
     await admin.getByRole('button', { name: 'Tôi đã lưu, đóng lại' }).click();
 
     await admin.getByTestId(`user-reset-totp-${officer.username}`).click();
-    await admin.locator('.ant-modal-confirm').getByRole('button', { name: 'Đặt lại xác thực hai lớp' }).click();
+    await confirmDialog(admin, 'Đặt lại xác thực hai lớp');
     await poll(() => row.textContent()).toContain('Chưa bật');
   }, 90_000);
 
