@@ -67,11 +67,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openEmbedded(opts: DatabaseOptions, role: string): Promise<Database> {
   const pglite = await openPglite(opts.pgliteDataDir ?? 'memory://', opts.pgliteLoadDataDir);
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, connectionTimeoutMillis: 60_000 });
-  pool.on('connect', (client) => {
-    // PGlite has one session, shared by every query: the app role is the session's default role.
-    // Before migrations have created the role this fails; migrate() reconnects afterwards.
-    client.query(`SET ROLE ${role}`).catch(() => undefined);
+  const pool = new pg.Pool({
+    ...createPgConfig(pglite),
+    max: 1,
+    connectionTimeoutMillis: 60_000,
+    // Awaited before the connection is handed out (a query fired from the 'connect' event would run beside
+    // the caller's first one, which pg deprecates). PGlite has one session, shared by every query: the app
+    // role is the session's default role. Before migrations have created the role this fails; migrate()
+    // reconnects afterwards.
+    onConnect: async (client) => {
+      await client.query(`SET ROLE ${role}`).catch(() => undefined);
+    },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
@@ -105,10 +111,13 @@ async function openServer(opts: DatabaseOptions, role: string): Promise<Database
     connectionString: opts.databaseUrl ?? undefined,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: 10_000,
-  });
-  pool.on('connect', (client) => {
-    // If the URL names a privileged role (owner), drop to the app role for the whole session.
-    client.query(`DO $$ BEGIN IF current_user <> '${opts.appRole}' THEN EXECUTE 'SET ROLE ${role}'; END IF; END $$`).catch(() => undefined);
+    // If the URL names a privileged role (owner), drop to the app role for the whole session, before the
+    // connection is handed out.
+    onConnect: async (client) => {
+      await client
+        .query(`DO $$ BEGIN IF current_user <> '${opts.appRole}' THEN EXECUTE 'SET ROLE ${role}'; END IF; END $$`)
+        .catch(() => undefined);
+    },
   });
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
