@@ -27,6 +27,3 @@ export function committeeName(orgName: string): string {
 export function committeeHeading(orgName: string): string {
   return committeeName(orgName).toLocaleUpperCase('vi');
 }
-
-/** "Đô Lương, ngày 15 tháng 7 năm 2026": the place-and-date line every platform document writes. */
-export { dateLine as placeDateLine } from '../documents/dates.ts';

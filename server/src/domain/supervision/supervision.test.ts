@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { vietnamDateOf } from '../../../../common/dates.ts';
 import { DEFAULTS_ONLY, type WorkCalendar } from '../calendar/workdays.ts';
-import { committeeHeading, committeeName, placeDateLine, placeOf } from './heading.ts';
+import { dateLine } from '../documents/dates.ts';
+import { committeeHeading, committeeName, placeOf } from './heading.ts';
 import { periodRange, reportDueOn, reportOpensOn, SUPERVISION_DUE_DEFAULTS } from './periods.ts';
 import { isLate, reportRequired, reportStatus, submitProblem } from './status.ts';
 
@@ -115,8 +116,8 @@ describe('document heading (domain.md §3: issuing body, place-and-date line)', 
   });
 
   it('writes the date line in words of the Party format', () => {
-    expect(placeDateLine('Đô Lương', '2025-11-11')).toBe('Đô Lương, ngày 11 tháng 11 năm 2025');
-    expect(placeDateLine('Nghệ An', '2026-07-05')).toBe('Nghệ An, ngày 05 tháng 7 năm 2026');
-    expect(placeDateLine('Nghệ An', '2026-02-09')).toBe('Nghệ An, ngày 09 tháng 02 năm 2026');
+    expect(dateLine('Đô Lương', '2025-11-11')).toBe('Đô Lương, ngày 11 tháng 11 năm 2025');
+    expect(dateLine('Nghệ An', '2026-07-05')).toBe('Nghệ An, ngày 05 tháng 7 năm 2026');
+    expect(dateLine('Nghệ An', '2026-02-09')).toBe('Nghệ An, ngày 09 tháng 02 năm 2026');
   });
 });

@@ -1,6 +1,5 @@
 // A case's team (đoàn, tổ kiểm tra / giám sát) and the files attached to its steps (minutes, reports).
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../common/case-api.ts';
-
 import type { TeamRole } from '../../../../common/cases.ts';
 import { todayInVietnam } from '../../../../common/dates.ts';
 import type { Actor } from '../../platform/access/actor.ts';

@@ -6,10 +6,10 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
 
 /** A path key column within the subtree of `path` (the root included: its key is `path.`). */
-function inSubtree(column: RawBuilder<unknown>, path: string) {
+export function inSubtree(column: RawBuilder<unknown>, path: string) {
   return sql`${column} >= ${`${path}.`} AND ${column} < ${`${path}/`}`;
 }
-const col = (name: string) => sql.raw(name);
+export const col = (name: string) => sql.raw(name);
 
 /** A case counts in the year its result was given: the conclusion notice, else the closing. */
 const DONE_ON = sql.raw('coalesce(c.notified_on, c.closed_on)');

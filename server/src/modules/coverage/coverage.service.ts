@@ -9,7 +9,6 @@ import {
   type StepCode,
   stepLabel,
 } from '../../../../common/cases.ts';
-
 import {
   type CoverageQuery,
   type CoverageView,

@@ -1,12 +1,8 @@
 // SQL of the inspection dashboard: cases by step, kind and status, steps and cases due or overdue,
 // remediation overdue, each within the subtree (a range on the stored path key, see coverage.repository.ts).
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../../db/context.ts';
-
-function inSubtree(column: RawBuilder<unknown>, path: string) {
-  return sql`${column} >= ${`${path}.`} AND ${column} < ${`${path}/`}`;
-}
-const col = (name: string) => sql.raw(name);
+import { col, inSubtree } from './coverage.repository.ts';
 
 export interface CaseCountRow {
   step: string;

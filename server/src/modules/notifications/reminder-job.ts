@@ -1,7 +1,6 @@
 // Runs the reminder job inside the server: once at start, then every hour. The timer does not keep
 // the process alive (unref), runs never overlap, and stop() waits for a run under way so the database
 // closes after it. Errors are logged by kind and message only, never with the records' content.
-
 import { todayInVietnam } from '../../../../common/dates.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { runReminders } from './reminders.ts';

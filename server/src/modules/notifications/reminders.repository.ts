@@ -1,6 +1,7 @@
 // SQL of the reminder job. It runs in the system scope (no user's scope covers every body), reads
 // only what a notice needs, and writes notices idempotently (unique user_id, dedupe_key).
 import { sql } from 'kysely';
+import { PETITION_CLOCK_STOPPED } from '../../../../common/petitions.ts';
 import type { Tx } from '../../db/context.ts';
 
 /** Open items of open cases due on or before `until`. */
@@ -69,50 +70,43 @@ export function teamUsers(tx: Tx, caseIds: string[]) {
 
 /** UBKT leaders holding the role on one of these organisations or an ancestor of one. */
 export function ubktLeadersAbove(tx: Tx, paths: string[]) {
-  if (paths.length === 0) return Promise.resolve([]);
-  return tx
-    .selectFrom('role_assignment as ra')
-    .innerJoin('org_unit as o', 'o.id', 'ra.org_id')
-    .select(['ra.user_id', 'o.path'])
-    .where('ra.role', '=', 'ubkt_leader')
-    .where(sql<boolean>`o.path @> ANY(CAST(${paths} AS ltree[]))`)
-    .execute();
+  return roleHoldersAbove(tx, ['ubkt_leader'], paths);
 }
-
-/** Statuses in which a petition's resolution clock runs (common/petitions.ts: the rest stop it). */
-const PETITION_OPEN = ['received', 'screening', 'accepted', 'in_progress'];
 
 /**
  * Open petitions whose reminder day has come (domain.md §5; issue #6 point 5), with their body. A letter
  * passed to the new committee waits for the new committee's clock. Never the sender: not even selected.
  */
 export function petitionsDue(tx: Tx, today: string) {
-  return tx
-    .selectFrom('petition as p')
-    .innerJoin('org_unit as o', 'o.id', 'p.body_org_id')
-    .select([
-      'p.id',
-      'p.code',
-      'p.kind',
-      'p.title',
-      'p.subject_name',
-      'p.status',
-      'p.secrecy',
-      'p.scope_path',
-      'p.clock_start_on',
-      'p.due_on',
-      'p.remind_on',
-      'p.escalate_on',
-      'p.escalated_on',
-      'o.path as body_path',
-      'o.name as body_name',
-    ])
-    .where('p.status', 'in', PETITION_OPEN)
-    .where('p.passed_to_new_committee', '=', false)
-    .where('p.due_on', 'is not', null)
-    .where('p.remind_on', 'is not', null)
-    .where('p.remind_on', '<=', today)
-    .execute();
+  return (
+    tx
+      .selectFrom('petition as p')
+      .innerJoin('org_unit as o', 'o.id', 'p.body_org_id')
+      .select([
+        'p.id',
+        'p.code',
+        'p.kind',
+        'p.title',
+        'p.subject_name',
+        'p.status',
+        'p.secrecy',
+        'p.scope_path',
+        'p.clock_start_on',
+        'p.due_on',
+        'p.remind_on',
+        'p.escalate_on',
+        'p.escalated_on',
+        'o.path as body_path',
+        'o.name as body_name',
+      ])
+      // The clock runs in every status but those that stop it (common/petitions.ts).
+      .where('p.status', 'not in', [...PETITION_CLOCK_STOPPED])
+      .where('p.passed_to_new_committee', '=', false)
+      .where('p.due_on', 'is not', null)
+      .where('p.remind_on', 'is not', null)
+      .where('p.remind_on', '<=', today)
+      .execute()
+  );
 }
 
 /** Users holding one of `roles` on one of these organisations or an ancestor of one. */

@@ -2,8 +2,9 @@
 // as the documents module's neutral model (domain/documents/model.ts) and rendered by its DOCX renderer,
 // so it has the Party's format (HD 36-HD/VPTW) like every other document of the platform.
 import { formatVnDate } from '../../../../common/dates.ts';
+import { dateLine } from '../../domain/documents/dates.ts';
 import { b, type DocumentModel, i, type Paragraph, p } from '../../domain/documents/model.ts';
-import { committeeHeading, committeeName, placeDateLine, placeOf } from '../../domain/supervision/heading.ts';
+import { committeeHeading, committeeName, placeOf } from '../../domain/supervision/heading.ts';
 import { periodTitle } from '../../domain/supervision/periods.ts';
 import { renderDocx } from '../documents/render.ts';
 import type { PeriodDetail } from './supervision.view.ts';
@@ -65,7 +66,7 @@ export function compiledModel(d: PeriodDetail, onDay: string): DocumentModel {
       // Numbered by the office when it is signed: the number is left blank.
       numberLine: 'Số       -BC/UBKT',
       secrecy: null,
-      dateLine: placeDateLine(placeOf(d.org.name), onDay),
+      dateLine: dateLine(placeOf(d.org.name), onDay),
     },
     title: 'BÁO CÁO TỔNG HỢP',
     subtitle: `kết quả giám sát thường xuyên của cấp ủy viên ${when}`,

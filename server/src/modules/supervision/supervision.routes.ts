@@ -133,7 +133,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get('/api/v1/supervision-reports/compiled', {
-    schema: { tags, summary: 'Báo cáo tổng hợp gửi Ban Thường vụ (DOCX_MIME)', querystring: periodQuerySchema },
+    schema: { tags, summary: 'Báo cáo tổng hợp gửi Ban Thường vụ (DOCX)', querystring: periodQuerySchema },
     handler: async (request, reply) => {
       const file = await reports.compiled(authOf(request).actor, request.query);
       return sendDownload(reply, file.fileName, DOCX_MIME, file.data);

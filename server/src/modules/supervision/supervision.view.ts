@@ -1,6 +1,5 @@
 // Mapping rows to the shared types, and the status of one committee's period (who reported, who not),
 // used by the list, the compilation and the compiled document alike.
-
 import { vietnamDateOf } from '../../../../common/dates.ts';
 import {
   type PeriodStatus,
