@@ -37,8 +37,12 @@ export function effectiveOn(
   dates: { announcedOn: string | null; signedOn: string | null },
   config: EffectConfig = EFFECT_DEFAULTS,
 ): string | null {
-  const onAnnouncement = config.cellLightOnAnnouncement && bodyType === 'cell' && (form === 'reprimand' || form === 'warning');
-  return onAnnouncement ? dates.announcedOn : dates.signedOn;
+  return takesEffectOnAnnouncement(bodyType, form, config) ? dates.announcedOn : dates.signedOn;
+}
+
+/** Whether the decision takes effect when announced (a chi bộ's reprimand or warning) rather than when signed. */
+export function takesEffectOnAnnouncement(bodyType: BodyType, form: string, config: EffectConfig = EFFECT_DEFAULTS): boolean {
+  return config.cellLightOnAnnouncement && bodyType === 'cell' && (form === 'reprimand' || form === 'warning');
 }
 
 /**

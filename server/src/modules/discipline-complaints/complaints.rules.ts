@@ -6,7 +6,6 @@ import {
   type ComplaintOutcome,
   type ComplaintRefusalGround,
   type DisciplineForm,
-  FORM_LABELS,
 } from '../../../../common/discipline.ts';
 import { RESOLVER_BODY_LABELS } from '../../../../common/discipline-complaints.ts';
 import type { WorkCalendar } from '../../domain/calendar/workdays.ts';
@@ -77,8 +76,4 @@ export function effectOf(
 
 export function groundsOf(codes: readonly string[]): { code: string; text: string }[] {
   return codes.map((code) => ({ code, text: COMPLAINT_REFUSAL_LABELS[code as ComplaintRefusalGround] ?? code }));
-}
-
-export function formLabel(form: DisciplineForm): string {
-  return FORM_LABELS[form];
 }

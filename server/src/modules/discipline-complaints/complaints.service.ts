@@ -19,8 +19,8 @@ import {
 } from '../../../../common/discipline-complaints.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
 import type { WorkCalendar } from '../../domain/calendar/workdays.ts';
-import { type Actor, isWithin } from '../../platform/access/actor.ts';
-import { assertVisible, requireScope, type Scope, SYSTEM_SCOPE } from '../../platform/access/scope.ts';
+import { type Actor, hasPermission, isWithin } from '../../platform/access/actor.ts';
+import { assertVisible, inScope, requireScope, type Scope, SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit, auditMarkedReads } from '../../platform/audit/audit.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
@@ -108,7 +108,7 @@ export class DisciplineComplaintService {
       (resolver.level === 'next_up' || (resolver.level === 'central_ubkt' && decision.body_type === 'ubkt'));
     if (!isWithin(decision.body_path, org.path) || sameBody)
       throw invalid('decisionId', 'Cấp giải quyết khiếu nại phải là cấp trên của cấp đã quyết định kỷ luật.');
-    if (!scope.system && !scope.paths.some((p) => isWithin(org.path, p)))
+    if (!inScope(scope, org.path))
       throw forbidden(
         `Khiếu nại về quyết định này do ${resolver.bodyLabel} ${org.name} tiếp nhận và giải quyết; bạn không có quyền ở cấp đó.`,
       );
@@ -229,8 +229,7 @@ export class DisciplineComplaintService {
     if (!ref) throw notFound(COMPLAINT);
     assertVisible(read, { path: ref.scope_path, secrecy: ref.secrecy }, COMPLAINT);
     const scope = permission === 'discipline.read' ? read : requireScope(actor, permission);
-    if (!scope.system && !scope.paths.some((p) => isWithin(ref.scope_path, p)))
-      throw forbidden('Chỉ cấp có thẩm quyền giải quyết khiếu nại mới kết luận đơn này.');
+    if (!inScope(scope, ref.scope_path)) throw forbidden('Chỉ cấp có thẩm quyền giải quyết khiếu nại mới kết luận đơn này.');
     return this.run(scope, async (tx) => {
       const row = await repo.findComplaint(tx, id);
       const decision = row ? await repo.findDecision(tx, row.decision_id) : undefined;
@@ -330,9 +329,11 @@ export class DisciplineComplaintService {
 
   private async detail(tx: Tx, actor: Actor, r: repo.ComplaintRow, d: repo.DecisionRow): Promise<ComplaintDetail> {
     const due = await this.dueContext(tx);
-    const decide = actor.kind === 'system' ? null : requireScopeOrNull(actor);
     const canResolve =
-      r.status === 'accepted' && d.created_by !== actor.userId && (decide === null || decide.paths.some((p) => isWithin(r.scope_path, p)));
+      r.status === 'accepted' &&
+      d.created_by !== actor.userId &&
+      hasPermission(actor, 'discipline.decide') &&
+      inScope(requireScope(actor, 'discipline.decide'), r.scope_path);
     return {
       ...this.item(r, due),
       complainantMemberId: r.complainant_member_id,
@@ -356,13 +357,5 @@ export class DisciplineComplaintService {
       formsOpen: rules.formsOf(d),
       canResolve,
     };
-  }
-}
-
-function requireScopeOrNull(actor: Actor): Scope {
-  try {
-    return requireScope(actor, 'discipline.decide');
-  } catch {
-    return { system: false, paths: [], clearance: actor.clearance };
   }
 }

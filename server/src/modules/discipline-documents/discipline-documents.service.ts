@@ -13,15 +13,17 @@ import {
 } from '../../../../common/discipline.ts';
 import type { DisciplineDocGenerate, DisciplineDocument } from '../../../../common/discipline-documents.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
+import { takesEffectOnAnnouncement } from '../../domain/discipline/effect.ts';
 import { composeDisciplineDecision, type DecisionFacts, decisionTitle } from '../../domain/discipline-documents/decision.ts';
 import { type Issuer, issuerOf, numberText } from '../../domain/documents/issuer.ts';
-import { type Actor, isWithin, scopePaths } from '../../platform/access/actor.ts';
+import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, requireScope, type Scope, SYSTEM_SCOPE } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import { cleanFileName, DOCX_MIME, type LoadedFile, loadFile, storeFile } from '../../platform/files/files.ts';
 import { nextNumber } from '../../platform/numbering/counter.repository.ts';
+import { scopeForAny } from '../discipline/discipline.access.ts';
 import { memberOrgName, orgChain } from '../documents/documents.repository.ts';
 import { renderDocx } from '../documents/render.ts';
 import * as repo from './discipline-documents.repository.ts';
@@ -33,20 +35,6 @@ const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(
 
 function formLabel(form: string): string {
   return lowerFirst(isDisciplineForm(form) ? FORM_LABELS[form as DisciplineForm] : form);
-}
-
-/** A chi bộ's reprimand or warning takes effect when announced; other decisions when signed (domain.md §4). */
-function effectiveWhen(bodyType: string, form: string): 'announced' | 'signed' {
-  return bodyType === 'cell' && (form === 'reprimand' || form === 'warning') ? 'announced' : 'signed';
-}
-
-/** Preparing the document is for those who prepare (discipline.write) or decide (discipline.decide). */
-function prepareScope(actor: Actor): Scope {
-  if (actor.kind === 'system') return SYSTEM_SCOPE;
-  const all = [...scopePaths(actor, 'discipline.write'), ...scopePaths(actor, 'discipline.decide')].sort((a, b) => a.length - b.length);
-  const paths = all.filter((p, i) => !all.slice(0, i).some((q) => isWithin(p, q)));
-  if (paths.length === 0) throw forbidden();
-  return { system: false, paths, clearance: actor.clearance };
 }
 
 export class DisciplineDocumentService {
@@ -112,12 +100,13 @@ export class DisciplineDocumentService {
       mitigating: m.mitigating.map((c) => lowerFirst(MITIGATING_LABELS[c as Mitigating] ?? c)),
       aggravating: m.aggravating.map((c) => lowerFirst(AGGRAVATING_LABELS[c as Aggravating] ?? c)),
       effectiveOn: d.effective_on,
-      effectiveWhen: effectiveWhen(m.body_type, d.form),
+      effectiveWhen: takesEffectOnAnnouncement(m.body_type as BodyType, d.form) ? 'announced' : 'signed',
     };
   }
 
   async generate(actor: Actor, decisionId: string, input: DisciplineDocGenerate): Promise<DisciplineDocument> {
-    const scope = prepareScope(actor);
+    // Preparing the document is for those who prepare (discipline.write) or decide (discipline.decide).
+    const scope = scopeForAny(actor, ['discipline.write', 'discipline.decide']);
     const { m: head } = await this.run(scope, (tx) => this.visible(tx, scope, decisionId));
     assertWritable(scope, head.scope_path);
     const issuer = await this.issuer(head);

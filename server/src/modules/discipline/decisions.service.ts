@@ -2,6 +2,7 @@
 // it leads to: refused when the rules forbid it, else recorded with its effective date, the end of its
 // effect and the follow-up tasks on the working calendar (domain.md §4, §10).
 
+import type { BodyType } from '../../../../common/cases.ts';
 import { todayInVietnam } from '../../../../common/dates.ts';
 import type { DisciplineForm } from '../../../../common/discipline.ts';
 import type { DecisionCreate, DecisionPatch, DisciplineDecision, MatterDetail, MeetingCreate } from '../../../../common/discipline-api.ts';
@@ -19,8 +20,6 @@ import { scopeForAny } from './discipline.access.ts';
 import { isoDay, toDecision } from './discipline.view.ts';
 import * as repo from './matters.repository.ts';
 import { MatterService } from './matters.service.ts';
-
-type BodyType = 'ubkt' | 'committee' | 'standing_committee' | 'cell';
 
 export class DecisionService extends MatterService {
   /** Attendance and the ballots per proposed form; the outcome is computed, never typed. The last meeting counts. */

@@ -79,19 +79,16 @@ export class DisciplineBase {
     if (!org || org.secrecy > scope.clearance) throw invalid('subjectOrgId', 'Tổ chức đảng không tồn tại hoặc nằm ngoài phạm vi của bạn.');
     if (org.path === bodyPath) throw invalid('subjectOrgId', 'Tổ chức đảng bị xem xét do cấp trên xem xét, không tự xem xét kỷ luật mình.');
     this.subjectUnder(org.path, bodyPath, 'subjectOrgId');
-    const facts = this.mergeFacts(
-      {
-        probationary: false,
-        holdsPost: false,
-        committeeOf: [],
-        managedByOrgPath: null,
-        pregnant: false,
-        childBornOn: null,
-        seriouslyIllInHospital: false,
-      },
-      {},
-      false,
-    );
+    // None of the member's facts apply to an organisation; nothing typed is kept.
+    const facts: SubjectFacts = {
+      probationary: false,
+      holdsPost: false,
+      committeeOf: [],
+      managedByOrgPath: null,
+      pregnant: false,
+      childBornOn: null,
+      seriouslyIllInHospital: false,
+    };
     return { memberId: null, orgId: org.id, path: org.path, name: org.name, facts };
   }
 
@@ -117,7 +114,10 @@ export class DisciplineBase {
 
   /** What the rules need to know about a matter. */
   protected async facts(tx: Tx, m: repo.MatterRow): Promise<MatterFacts> {
-    const violations = await repo.violationsOf(tx, m.id);
+    return this.factsWith(m, await repo.violationsOf(tx, m.id));
+  }
+
+  private factsWith(m: repo.MatterRow, violations: repo.ViolationRow[]): MatterFacts {
     return {
       subjectKind: m.subject_member_id ? 'member' : 'org',
       subjectPath: m.subject_path,
@@ -137,12 +137,12 @@ export class DisciplineBase {
 
   /** The matter with its violations, meetings, decision and the rules' assessment (as of the decision, or today). */
   protected async detail(tx: Tx, m: repo.MatterRow): Promise<MatterDetail> {
-    const [violations, meetings, decision, f] = await Promise.all([
+    const [violations, meetings, decision] = await Promise.all([
       repo.violationsOf(tx, m.id),
       repo.meetingsOf(tx, m.id),
       decisions.decisionOfMatter(tx, m.id),
-      this.facts(tx, m),
     ]);
+    const f = this.factsWith(m, violations);
     const tasks = decision ? await decisions.tasksOf(tx, decision.id) : [];
     const c = m.case_id ? await repo.findCase(tx, m.case_id) : undefined;
     const asOf = decision ? (isoDay(decision.decided_on) as string) : todayInVietnam();

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/context.ts';
 import type { DisciplineMatterTable, DisciplineMeetingTable, DisciplineViolationTable } from '../../db/types-discipline.ts';
 
 export type MatterRow = Selectable<DisciplineMatterTable> & { body_org_name: string; body_org_kind: string; body_org_level: number };
+export type ViolationRow = Selectable<DisciplineViolationTable>;
 
 export function findOrg(tx: Tx, id: string) {
   return tx
