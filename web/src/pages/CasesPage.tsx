@@ -2,13 +2,14 @@
 // (red past due, orange within three working days), and "Lập cuộc" for a case opened directly.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type CaseKind, STEP_CODES, type StepCode, stepLabel } from '../../../common/cases.ts';
 import { type CaseFilters, type CaseListItem, casesApi } from '../api/cases.ts';
 import { CaseCreateModal } from '../components/cases/CaseCreateModal.tsx';
 import { CaseStatusTag, DueDate, kindLabel, kindOptions, statusOptions, useSoonThreshold } from '../components/cases/caseLabels.tsx';
+import { FilterSelect } from '../components/FilterSelect.tsx';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryState.tsx';
@@ -90,38 +91,29 @@ export function CasesPage() {
             />
           </Col>
           <Col xs={12} md={6} xl={5}>
-            <Select
-              allowClear
-              placeholder="Loại việc"
-              aria-label="Loại việc"
-              options={kindOptions}
+            <FilterSelect
+              label="Loại việc"
               value={filters.kind}
-              onChange={(v?: string) => set('kind', v)}
-              style={{ width: '100%' }}
+              onChange={(v) => set('kind', v)}
+              options={kindOptions}
               data-testid="case-filter-kind"
             />
           </Col>
           <Col xs={12} md={6} xl={4}>
-            <Select
-              allowClear
-              placeholder="Bước hiện tại"
-              aria-label="Bước hiện tại"
-              options={stepOptions}
+            <FilterSelect
+              label="Bước hiện tại"
               value={filters.step}
-              onChange={(v?: string) => set('step', v)}
-              style={{ width: '100%' }}
+              onChange={(v) => set('step', v)}
+              options={stepOptions}
               data-testid="case-filter-step"
             />
           </Col>
           <Col xs={12} md={6} xl={3}>
-            <Select
-              allowClear
-              placeholder="Trạng thái"
-              aria-label="Trạng thái"
-              options={statusOptions}
+            <FilterSelect
+              label="Trạng thái"
               value={filters.status}
-              onChange={(v?: string) => set('status', v)}
-              style={{ width: '100%' }}
+              onChange={(v) => set('status', v)}
+              options={statusOptions}
               data-testid="case-filter-status"
             />
           </Col>

@@ -2,12 +2,13 @@
 // and "Mở hồ sơ kỷ luật" from a case proposing discipline or directly.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, InputNumber, Row, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Col, InputNumber, Row, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { disciplineApi, type MatterFilters, type MatterListItem } from '../api/discipline.ts';
 import { bodyTypeLabel, FormTag, MatterStatusTag, sourceLabel, statusOptions } from '../components/discipline/labels.tsx';
 import { MatterCreateModal } from '../components/discipline/MatterCreateModal.tsx';
+import { FilterSelect } from '../components/FilterSelect.tsx';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryState.tsx';
@@ -80,14 +81,11 @@ export function DisciplinePage() {
             />
           </Col>
           <Col xs={12} md={9}>
-            <Select
-              allowClear
+            <FilterSelect
+              label="Trạng thái"
               value={filters.status}
-              onChange={(v?: string) => set('status', v)}
+              onChange={(v) => set('status', v)}
               options={statusOptions}
-              placeholder="Trạng thái"
-              aria-label="Trạng thái"
-              style={{ width: '100%' }}
               data-testid="discipline-filter-status"
             />
           </Col>

@@ -23,7 +23,6 @@ export function groupCode(code: string): string {
 }
 
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-export const vnNumber = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 /** 10485760 → "10 MB", 1536 → "1,5 KB". */
 export function fileSize(bytes: number): string {

@@ -10,6 +10,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, todayIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
 import { decisionStatusLabel, FormTag, formLabel } from './labels.tsx';
+import { modalProps } from './modalProps.ts';
 
 interface Values {
   meetingId: string;
@@ -173,17 +174,7 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
             Ghi nhận quyết định
           </Button>
         )}
-        {open && (
-          <DecisionModal
-            m={m}
-            onClose={() => setOpen(false)}
-            onReload={() => props.onChanged()}
-            onSaved={() => {
-              setOpen(false);
-              props.onChanged('Đã ghi nhận quyết định kỷ luật.');
-            }}
-          />
-        )}
+        {open && <DecisionModal m={m} {...modalProps(() => setOpen(false), props.onChanged, 'Đã ghi nhận quyết định kỷ luật.')} />}
       </Card>
     );
   }
@@ -282,12 +273,11 @@ export function DecisionCard(props: { m: MatterDetail; canWrite: boolean; canDec
       {announcing && (
         <AnnounceModal
           d={d}
-          onClose={() => setAnnouncing(false)}
-          onReload={() => props.onChanged()}
-          onSaved={() => {
-            setAnnouncing(false);
-            props.onChanged('Đã ghi nhận ngày công bố; hiệu lực và ngày chấm dứt hiệu lực được tính lại.');
-          }}
+          {...modalProps(
+            () => setAnnouncing(false),
+            props.onChanged,
+            'Đã ghi nhận ngày công bố; hiệu lực và ngày chấm dứt hiệu lực được tính lại.',
+          )}
         />
       )}
     </Card>

@@ -10,6 +10,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
 import { formLabel } from './labels.tsx';
+import { modalProps } from './modalProps.ts';
 
 type Meeting = MatterDetail['meetings'][number];
 
@@ -138,17 +139,7 @@ export function MeetingsCard(props: { m: MatterDetail; canWrite: boolean; onChan
       ) : (
         newestFirst.map((x, k) => <MeetingView key={x.id} meeting={x} latest={k === 0} />)
       )}
-      {open && (
-        <MeetingModal
-          m={m}
-          onClose={() => setOpen(false)}
-          onReload={() => props.onChanged()}
-          onSaved={() => {
-            setOpen(false);
-            props.onChanged('Đã ghi nhận kết quả bỏ phiếu.');
-          }}
-        />
-      )}
+      {open && <MeetingModal m={m} {...modalProps(() => setOpen(false), props.onChanged, 'Đã ghi nhận kết quả bỏ phiếu.')} />}
     </Card>
   );
 }

@@ -10,6 +10,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { dayToIso, VN_DATE_FORMATS, VN_DATE_PLACEHOLDER } from '../dates.ts';
 import { useFormSubmit } from '../useFormSubmit.ts';
 import { formLabel } from './labels.tsx';
+import { modalProps } from './modalProps.ts';
 
 type Violation = MatterDetail['violations'][number];
 
@@ -180,17 +181,7 @@ export function ViolationsCard({ m, canWrite, onChanged }: { m: MatterDetail; ca
             : []),
         ]}
       />
-      {adding && (
-        <AddViolationModal
-          m={m}
-          onClose={() => setAdding(false)}
-          onReload={() => onChanged()}
-          onSaved={() => {
-            setAdding(false);
-            onChanged('Đã thêm vi phạm.');
-          }}
-        />
-      )}
+      {adding && <AddViolationModal m={m} {...modalProps(() => setAdding(false), onChanged, 'Đã thêm vi phạm.')} />}
     </Card>
   );
 }

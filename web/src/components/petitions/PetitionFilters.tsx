@@ -1,8 +1,9 @@
 // The inbox's filters, kept in the address (so a filtered inbox can be bookmarked or sent to a colleague):
 // organisation subtree, status (or "còn tính hạn"), kind, topic, deadline state, text, received dates.
-import { Card, Col, DatePicker, Input, Row, Select } from 'antd';
+import { Card, Col, DatePicker, Input, Row } from 'antd';
 import type { PetitionListQuery } from '../../api/petitions.ts';
 import { dayToIso, isoToDay, VN_DATE_FORMATS } from '../dates.ts';
+import { FilterSelect } from '../FilterSelect.tsx';
 import { OrgPicker } from '../OrgPicker.tsx';
 import { clockOptions, kindOptions, statusOptions, topicOptions } from './labels.tsx';
 
@@ -74,50 +75,38 @@ export function PetitionFilters({ f, set }: { f: Filters; set: (changes: Filters
           />
         </Col>
         <Col xs={12} lg={6}>
-          <Select
-            allowClear
+          <FilterSelect
+            label="Trạng thái"
             value={f.status}
-            onChange={(v?: string) => set({ status: v })}
+            onChange={(v) => set({ status: v })}
             options={STATUS_CHOICES}
-            placeholder="Trạng thái"
-            aria-label="Trạng thái"
-            style={{ width: '100%' }}
             data-testid="petition-filter-status"
           />
         </Col>
         <Col xs={12} lg={6}>
-          <Select
-            allowClear
+          <FilterSelect
+            label="Tình trạng hạn"
             value={f.clock}
-            onChange={(v?: string) => set({ clock: v })}
+            onChange={(v) => set({ clock: v })}
             options={clockOptions}
-            placeholder="Tình trạng hạn"
-            aria-label="Tình trạng hạn"
-            style={{ width: '100%' }}
             data-testid="petition-filter-clock"
           />
         </Col>
         <Col xs={12} lg={6}>
-          <Select
-            allowClear
+          <FilterSelect
+            label="Loại đơn"
             value={f.kind}
-            onChange={(v?: string) => set({ kind: v })}
+            onChange={(v) => set({ kind: v })}
             options={kindOptions}
-            placeholder="Loại đơn"
-            aria-label="Loại đơn"
-            style={{ width: '100%' }}
             data-testid="petition-filter-kind"
           />
         </Col>
         <Col xs={12} lg={6}>
-          <Select
-            allowClear
+          <FilterSelect
+            label="Lĩnh vực"
             value={f.topic}
-            onChange={(v?: string) => set({ topic: v })}
+            onChange={(v) => set({ topic: v })}
             options={topicOptions}
-            placeholder="Lĩnh vực"
-            aria-label="Lĩnh vực"
-            style={{ width: '100%' }}
             data-testid="petition-filter-topic"
           />
         </Col>
