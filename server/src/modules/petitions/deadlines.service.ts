@@ -32,12 +32,6 @@ export async function deadlineConfig(tx: Tx): Promise<PetitionDeadlineConfig> {
   return { ...PETITION_DEADLINE_DEFAULTS, rules };
 }
 
-/** Years whose calendar a deadline from `from` may reach (the longest limits run well into the next year). */
-export function yearsFrom(from: string, span = 2): number[] {
-  const y = Number(from.slice(0, 4));
-  return Array.from({ length: span + 1 }, (_, i) => y + i);
-}
-
 export async function calendarFor(ctx: AppContext, tx: Tx, from: string, to?: string): Promise<WorkCalendar> {
   const first = Number(from.slice(0, 4));
   const last = Math.max(first + 2, to ? Number(to.slice(0, 4)) + 1 : 0);
@@ -47,12 +41,17 @@ export async function calendarFor(ctx: AppContext, tx: Tx, from: string, to?: st
   );
 }
 
-/** The deadline of a letter handled by a body of level `level`, received (by the competent body) on `receivedOn`. */
+/**
+ * The deadline of a letter handled by a body of level `level`, received (by the competent body) on `receivedOn`.
+ * A caller that already read the rules, or a calendar covering `receivedOn` and the two years after, passes
+ * them in `known` so they are not read again.
+ */
 export async function computeDeadline(
   ctx: AppContext,
   tx: Tx,
   input: { kind: PetitionKind; level: OrgKind; receivedOn: string; extensionWorkingDays?: number },
+  known: { config?: PetitionDeadlineConfig; cal?: WorkCalendar } = {},
 ): Promise<PetitionDeadline> {
-  const [config, cal] = await Promise.all([deadlineConfig(tx), calendarFor(ctx, tx, input.receivedOn)]);
+  const [config, cal] = await Promise.all([known.config ?? deadlineConfig(tx), known.cal ?? calendarFor(ctx, tx, input.receivedOn)]);
   return petitionDeadline(input, cal, config);
 }

@@ -35,14 +35,15 @@ export class PetitionWorkflowService extends PetitionBase {
         throw invalid('workingDays', 'Đơn không còn tính thời hạn giải quyết: không gia hạn.');
       const kind = p.kind as PetitionKind;
       const level = p.body_org_kind as OrgKind;
-      const problem = extensionProblem(kind, level, input.workingDays, p.extension_days !== null, await deadlineConfig(tx));
+      const config = await deadlineConfig(tx);
+      const problem = extensionProblem(kind, level, input.workingDays, p.extension_days !== null, config);
       if (problem) throw invalid('workingDays', problem);
-      const d = await computeDeadline(this.ctx, tx, {
-        kind,
-        level,
-        receivedOn: isoDay(p.received_on) as string,
-        extensionWorkingDays: input.workingDays,
-      });
+      const d = await computeDeadline(
+        this.ctx,
+        tx,
+        { kind, level, receivedOn: isoDay(p.received_on) as string, extensionWorkingDays: input.workingDays },
+        { config },
+      );
       return {
         set: {
           extension_days: input.workingDays,

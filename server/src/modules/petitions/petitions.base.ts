@@ -13,6 +13,7 @@ import type {
 import type { PetitionKind, PetitionStatus } from '../../../../common/petitions.ts';
 import type { Permission } from '../../../../common/roles.ts';
 import { inTransaction, type Tx } from '../../db/context.ts';
+import type { WorkCalendar } from '../../domain/calendar/workdays.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertVisible, assertWritable, inScope, requireScope, type Scope } from '../../platform/access/scope.ts';
 import type { AppContext } from '../../platform/app-context.ts';
@@ -116,7 +117,8 @@ export class PetitionBase {
       this.cluster(tx, p.id),
     ]);
     const cluster = await repo.briefs(tx, clusterIds);
-    const span = calendarSpan([isoDay(p.due_on)], today);
+    // One calendar for the clock (today to the due date) and the rule's deadline (from receipt on).
+    const span = calendarSpan([isoDay(p.due_on), isoDay(p.received_on)], today);
     const cal = await calendarFor(this.ctx, tx, span.from, span.to);
     const clock = clockOf(
       { ...p, due_on: isoDay(p.due_on), remind_on: isoDay(p.remind_on), escalate_on: isoDay(p.escalate_on) },
@@ -162,7 +164,7 @@ export class PetitionBase {
               fileId: p.forward_file_id,
             }
           : null,
-      deadline: await this.deadline(tx, p),
+      deadline: await this.deadline(tx, p, cal),
       preCongress: p.pre_congress as Record<string, unknown> | null,
       passedToNewCommittee: p.passed_to_new_committee,
       parentId: p.parent_id,
@@ -241,13 +243,14 @@ export class PetitionBase {
   }
 
   /** The clock as stored, with the rule it follows and the deadline without and with the longest extension. */
-  private async deadline(tx: Tx, p: repo.PetitionRow): Promise<PetitionDetail['deadline']> {
+  private async deadline(tx: Tx, p: repo.PetitionRow, cal: WorkCalendar): Promise<PetitionDetail['deadline']> {
     if (!p.clock_start_on || !p.due_on || !p.remind_on || !p.escalate_on) return null;
-    const d = await computeDeadline(this.ctx, tx, {
-      kind: p.kind as PetitionKind,
-      level: p.body_org_kind as OrgKind,
-      receivedOn: isoDay(p.received_on) as string,
-    });
+    const d = await computeDeadline(
+      this.ctx,
+      tx,
+      { kind: p.kind as PetitionKind, level: p.body_org_kind as OrgKind, receivedOn: isoDay(p.received_on) as string },
+      { cal },
+    );
     return {
       startOn: isoDay(p.clock_start_on) as string,
       baseDueOn: d.baseDueOn,

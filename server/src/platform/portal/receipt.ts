@@ -67,14 +67,18 @@ export function newReceipt(key: Buffer): { receipt: Receipt; stored: StoredRecei
   for (let i = 0; i < SECRET_CHARS; i++) secret += CROCKFORD[randomInt(32)];
   return {
     receipt: { code: group(digits, 4, ' '), secret: group(secret, 5, '-') },
-    stored: { codeHash: receiptCodeHash(key, digits) as Buffer, secretHash: secretVerifier(key, digits, secret) },
+    stored: { codeHash: codeVerifier(key, digits), secretHash: secretVerifier(key, digits, secret) },
   };
 }
 
 /** The look-up hash of a code as typed, or null if it is not a well-formed code (nothing to look up). */
 export function receiptCodeHash(key: Buffer, code: string): Buffer | null {
   const digits = normaliseReceiptCode(code);
-  return digits ? createHmac('sha256', key).update(`code:${digits}`).digest() : null;
+  return digits ? codeVerifier(key, digits) : null;
+}
+
+function codeVerifier(key: Buffer, digits: string): Buffer {
+  return createHmac('sha256', key).update(`code:${digits}`).digest();
 }
 
 function secretVerifier(key: Buffer, digits: string, secret: string): Buffer {
@@ -89,7 +93,7 @@ export function verifyReceipt(key: Buffer, stored: StoredReceipt, code: string, 
   if (stored.codeHash.length !== 32 || stored.secretHash.length !== 32) return false;
   const digits = normaliseReceiptCode(code) ?? '0'.repeat(16);
   const canon = normaliseReceiptSecret(secret) ?? '';
-  const codeOk = timingSafeEqual(createHmac('sha256', key).update(`code:${digits}`).digest(), stored.codeHash);
+  const codeOk = timingSafeEqual(codeVerifier(key, digits), stored.codeHash);
   const secretOk = timingSafeEqual(secretVerifier(key, digits, canon), stored.secretHash);
   return codeOk && secretOk && canon !== '';
 }

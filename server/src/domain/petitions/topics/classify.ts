@@ -18,15 +18,6 @@ export const MIN_CONFIDENCE = 0.7;
 export type TopicMethod = 'model' | 'lexicon';
 export type TopicReason = 'no-model' | 'too-few-labels' | 'confident' | 'unsure' | 'unsure-no-keyword';
 
-/** Shown beside a proposed topic, so the officer knows how far to trust it. */
-export const TOPIC_REASON_LABELS: Record<TopicReason, string> = {
-  'no-model': 'Chưa có mô hình: đề xuất theo từ khóa',
-  'too-few-labels': 'Chưa đủ đơn đã phân loại cho mọi chủ đề: đề xuất theo từ khóa',
-  confident: 'Mô hình đề xuất',
-  unsure: 'Mô hình chưa chắc chắn: đề xuất theo từ khóa',
-  'unsure-no-keyword': 'Mô hình chưa chắc chắn, không thấy từ khóa: cần cán bộ xác định',
-};
-
 export interface TopicClassification {
   topic: PetitionTopic;
   confidence: number;
