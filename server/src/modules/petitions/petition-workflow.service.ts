@@ -4,7 +4,13 @@
 import { formatVnDate, todayInVietnam } from '../../../../common/dates.ts';
 import type { OrgKind } from '../../../../common/orgs.ts';
 import type { PetitionDetail, ScreeningResult } from '../../../../common/petition-api.ts';
-import { PETITION_KIND_LABELS, type PetitionKind, type PetitionStatus } from '../../../../common/petitions.ts';
+import {
+  PETITION_CLOCK_STOPPED,
+  PETITION_KIND_LABELS,
+  PETITION_STATUSES,
+  type PetitionKind,
+  type PetitionStatus,
+} from '../../../../common/petitions.ts';
 import { extensionProblem, preCongressCheck } from '../../domain/petitions/deadlines.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { assertWritable, inScope, requireScope } from '../../platform/access/scope.ts';
@@ -19,7 +25,7 @@ import * as repo from './petitions.repository.ts';
 import { isoDay } from './petitions.view.ts';
 
 /** The clock runs in these statuses (the others stop it: common/petitions.ts PETITION_CLOCK_STOPPED). */
-const RUNNING: readonly PetitionStatus[] = ['received', 'screening', 'accepted', 'in_progress'];
+const RUNNING: readonly PetitionStatus[] = PETITION_STATUSES.filter((s) => !PETITION_CLOCK_STOPPED.includes(s));
 /** The sender is answered after the resolution, or told the letter was kept, refused or forwarded. */
 const ANSWERABLE: readonly PetitionStatus[] = ['resolved', 'kept_as_information', 'refused', 'forwarded'];
 

@@ -6,7 +6,9 @@
 // Two limits per action (submission, status look-up): per address and overall, in fixed windows.
 // Failed code+secret look-ups add an exponential delay, per address and per receipt code (so guessing
 // one code from many addresses is slowed too).
+
 import { createHmac, randomBytes } from 'node:crypto';
+import { vietnamDateOf } from '../../../../common/dates.ts';
 
 export type PortalAction = 'submit' | 'status';
 
@@ -33,8 +35,6 @@ export const DEFAULT_LIMITS: Record<PortalAction, Limit> = {
 
 export type ThrottleResult = { ok: true } | { ok: false; retryAfterSec: number; scope: 'address' | 'overall' | 'failures' };
 
-const VN_OFFSET_MS = 7 * 3600_000;
-
 interface Window {
   start: number;
   count: number;
@@ -50,7 +50,7 @@ export class PortalThrottle {
   private readonly maxDelayMs: number;
   private readonly maxKeys: number;
   private readonly now: () => number;
-  private day = -1;
+  private day = '';
   private key: Buffer = Buffer.alloc(0);
   private readonly windows = new Map<string, Window>();
   private readonly failures = new Map<string, Failures>();
@@ -65,7 +65,7 @@ export class PortalThrottle {
 
   /** The day's pseudonym of an address (or of a receipt code): never stored, never logged. */
   pseudonym(kind: 'ip' | 'code', value: string): string {
-    const day = Math.floor((this.now() + VN_OFFSET_MS) / 86_400_000);
+    const day = vietnamDateOf(new Date(this.now()));
     if (day !== this.day) {
       this.day = day;
       this.key = randomBytes(32);
